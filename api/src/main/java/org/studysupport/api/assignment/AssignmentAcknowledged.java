@@ -1,0 +1,7 @@
+package org.studysupport.api.assignment;
+
+import org.studysupport.api.reference.ServiceCode;
+import java.util.UUID;
+
+public record AssignmentAcknowledged(UUID requestId, UUID assignmentId, ServiceCode service, String hospital) {
+}

@@ -1,0 +1,7 @@
+package org.studysupport.api.assignment;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import java.util.UUID;
+
+public record CompleteAssignment(@TargetAggregateIdentifier UUID requestId, UUID assignmentId, String summary) {
+}

@@ -1,0 +1,66 @@
+package org.studysupport.api.query;
+
+import org.studysupport.api.reference.ServiceCode;
+import org.studysupport.api.request.ContactDetails;
+import org.studysupport.api.request.FundingStatus;
+import org.studysupport.api.request.Priority;
+import org.studysupport.api.request.RequestStatus;
+import org.studysupport.api.request.StudyPhase;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A request as its readers see it: the answer of {@code GET /api/requests/{id}}. */
+public record RequestView(
+        UUID id,
+        String reference,
+        RequestStatus status,
+        Priority priority,
+        String title,
+        String acronym,
+        StudyPhase studyPhase,
+        String sponsor,
+        String therapeuticArea,
+        FundingStatus fundingStatus,
+        LocalDate plannedStartDate,
+        List<String> countries,
+        Integer plannedSites,
+        String description,
+        List<ServiceCode> services,
+        ContactDetails contact,
+        String investigatorId,
+        Instant submittedAt,
+        Instant updatedAt,
+        long version,
+        List<AssignmentView> assignments,
+        List<ClarificationView> clarifications,
+        List<SlaView> sla,
+        List<CommentView> comments,
+        boolean escalated,
+        String acceptanceNote,
+        String rejectionReason,
+        String outcome,
+        String withdrawalReason) {
+
+    public RequestView {
+        countries = countries == null ? List.of() : List.copyOf(countries);
+        services = services == null ? List.of() : List.copyOf(services);
+        assignments = assignments == null ? List.of() : List.copyOf(assignments);
+        clarifications = clarifications == null ? List.of() : List.copyOf(clarifications);
+        sla = sla == null ? List.of() : List.copyOf(sla);
+        comments = comments == null ? List.of() : List.copyOf(comments);
+    }
+
+    /** The same view without what the given reader may not see. */
+    public RequestView redactedFor(boolean showContact, boolean showInternalComments) {
+        List<CommentView> visibleComments = showInternalComments ? comments
+                : comments.stream().filter(CommentView::isPublic).toList();
+        return new RequestView(id, reference, status, priority, title, acronym, studyPhase, sponsor, therapeuticArea,
+                fundingStatus, plannedStartDate, countries, plannedSites, description, services,
+                showContact ? contact : null, investigatorId, submittedAt, updatedAt, version, assignments,
+                clarifications, sla, visibleComments, escalated, acceptanceNote, rejectionReason, outcome,
+                withdrawalReason);
+    }
+}

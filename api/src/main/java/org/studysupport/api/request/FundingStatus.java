@@ -1,0 +1,5 @@
+package org.studysupport.api.request;
+
+public enum FundingStatus {
+    NONE, APPLIED, AWARDED, INDUSTRY
+}

@@ -1,0 +1,414 @@
+package org.studysupport.command.request;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.ForwardMatchingInstances;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.studysupport.api.assignment.AcknowledgeAssignment;
+import org.studysupport.api.assignment.AssignService;
+import org.studysupport.api.assignment.AssignmentCancelled;
+import org.studysupport.api.assignment.CancelAssignment;
+import org.studysupport.api.assignment.CompleteAssignment;
+import org.studysupport.api.assignment.DeclineAssignment;
+import org.studysupport.api.assignment.ReassignAssignment;
+import org.studysupport.api.assignment.ServiceAssigned;
+import org.studysupport.api.problem.ActionNotAllowedException;
+import org.studysupport.api.problem.InvalidInputException;
+import org.studysupport.api.problem.NotPermittedException;
+import org.studysupport.api.problem.UnknownEntityException;
+import org.studysupport.api.reference.Hospital;
+import org.studysupport.api.reference.HospitalDirectory;
+import org.studysupport.api.reference.ServiceCode;
+import org.studysupport.api.request.AcceptRequest;
+import org.studysupport.api.request.AddComment;
+import org.studysupport.api.request.AnswerClarification;
+import org.studysupport.api.request.AskClarification;
+import org.studysupport.api.request.ClarificationAnswered;
+import org.studysupport.api.request.ClarificationRequested;
+import org.studysupport.api.request.CommentAdded;
+import org.studysupport.api.request.CommentVisibility;
+import org.studysupport.api.request.CompleteRequest;
+import org.studysupport.api.request.RejectRequest;
+import org.studysupport.api.request.RequestAccepted;
+import org.studysupport.api.request.RequestCompleted;
+import org.studysupport.api.request.RequestRejected;
+import org.studysupport.api.request.RequestStatus;
+import org.studysupport.api.request.RequestSubmitted;
+import org.studysupport.api.request.RequestWithdrawn;
+import org.studysupport.api.request.SubmitRequest;
+import org.studysupport.api.request.WithdrawRequest;
+import org.studysupport.api.security.Actor;
+import org.studysupport.api.security.Role;
+import org.studysupport.command.metadata.ActingUser;
+import org.studysupport.command.reference.ReferenceNumbers;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * A study support request: the consistency boundary for its status, its clarifications and the
+ * assignments of its services to partner hospitals. Every command handler checks the rules of
+ * product.md and returns the request's version after the change, so that callers can wait for the
+ * read model to catch up with exactly that version.
+ */
+@Aggregate(snapshotTriggerDefinition = "supportRequestSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class SupportRequest {
+
+    @AggregateIdentifier
+    private UUID requestId;
+    private String investigatorId;
+    private RequestStatus status;
+    /** While AWAITING_INFO: the status the request returns to when the question is answered. */
+    private RequestStatus resumeStatus;
+    private List<ServiceCode> services = new ArrayList<>();
+    private UUID openClarificationId;
+    private Set<UUID> clarificationIds = new HashSet<>();
+    private Set<UUID> commentIds = new HashSet<>();
+    @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
+    private Map<UUID, Assignment> assignments = new LinkedHashMap<>();
+
+    protected SupportRequest() {
+        // for Axon and snapshots
+    }
+
+    @CommandHandler
+    public SupportRequest(SubmitRequest command, MetaData metaData, ReferenceNumbers referenceNumbers) {
+        Actor actor = ActingUser.from(metaData);
+        requireRole(actor, Role.INVESTIGATOR, "submit requests");
+        if (command.services().isEmpty()) {
+            throw new InvalidInputException("services", "at least one service must be requested");
+        }
+        if (Set.copyOf(command.services()).size() != command.services().size()) {
+            throw new InvalidInputException("services", "each service may be requested once");
+        }
+        apply(new RequestSubmitted(command.requestId(), referenceNumbers.next(), actor.id(), command.study(),
+                command.services(), command.contact()));
+    }
+
+    @CommandHandler
+    public long handle(AskClarification command, MetaData metaData) {
+        Actor actor = ActingUser.from(metaData);
+        boolean assignedHospital = actor.is(Role.HOSPITAL) && hasOpenAssignmentAt(actor.hospital());
+        if (!actor.is(Role.COORDINATOR) && !assignedHospital) {
+            throw new NotPermittedException(
+                    "Only coordinators and hospitals with an open assignment may ask for clarification.");
+        }
+        requireNotFinal("ask for clarification");
+        if (status == RequestStatus.AWAITING_INFO) {
+            throw new ActionNotAllowedException("The request already waits for the answer to a question.");
+        }
+        requireNewId(command.clarificationId(), clarificationIds, "clarification");
+        apply(new ClarificationRequested(requestId, command.clarificationId(), command.question(), actor.id(),
+                status));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AnswerClarification command, MetaData metaData) {
+        Actor actor = ActingUser.from(metaData);
+        requireOwner(actor, "answer clarification questions");
+        if (!clarificationIds.contains(command.clarificationId())) {
+            throw new UnknownEntityException("No clarification " + command.clarificationId() + " on this request.");
+        }
+        if (!command.clarificationId().equals(openClarificationId)) {
+            throw new ActionNotAllowedException("This clarification is not waiting for an answer.");
+        }
+        apply(new ClarificationAnswered(requestId, command.clarificationId(), command.answer(), resumeStatus));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AcceptRequest command, MetaData metaData) {
+        requireRole(ActingUser.from(metaData), Role.COORDINATOR, "accept requests");
+        requireStatus(RequestStatus.SUBMITTED, "accepted");
+        if (command.priority() == null) {
+            throw new InvalidInputException("priority", "a priority is required");
+        }
+        apply(new RequestAccepted(requestId, command.priority(), command.note()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RejectRequest command, MetaData metaData) {
+        requireRole(ActingUser.from(metaData), Role.COORDINATOR, "reject requests");
+        requireStatus(RequestStatus.SUBMITTED, "rejected");
+        requireText("reason", command.reason());
+        apply(new RequestRejected(requestId, command.reason()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AssignService command, MetaData metaData, HospitalDirectory hospitals) {
+        requireRole(ActingUser.from(metaData), Role.COORDINATOR, "assign services");
+        requireWorkable("have services assigned");
+        ServiceCode service = command.service();
+        if (!services.contains(service)) {
+            throw new ActionNotAllowedException("The request did not ask for " + service + ".");
+        }
+        requireHospitalOffering(hospitals, command.hospital(), service);
+        if (openAssignmentFor(service) != null) {
+            throw new ActionNotAllowedException(service + " already has an open assignment; reassign or cancel it.");
+        }
+        requireNewId(command.assignmentId(), assignments.keySet(), "assignment");
+        apply(new ServiceAssigned(requestId, command.assignmentId(), service, command.hospital(), command.note()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AcknowledgeAssignment command, MetaData metaData) {
+        assignment(command.assignmentId()).acknowledge(ActingUser.from(metaData));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(DeclineAssignment command, MetaData metaData) {
+        requireText("reason", command.reason());
+        assignment(command.assignmentId()).decline(ActingUser.from(metaData), command.reason());
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(CompleteAssignment command, MetaData metaData) {
+        requireText("summary", command.summary());
+        assignment(command.assignmentId()).complete(ActingUser.from(metaData), command.summary());
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(ReassignAssignment command, MetaData metaData, HospitalDirectory hospitals) {
+        requireRole(ActingUser.from(metaData), Role.COORDINATOR, "reassign assignments");
+        requireText("reason", command.reason());
+        Assignment current = assignment(command.assignmentId());
+        requireHospitalOffering(hospitals, command.hospital(), current.service());
+        requireNewId(command.newAssignmentId(), assignments.keySet(), "assignment");
+        current.reassign(command.newAssignmentId(), command.hospital(), command.reason());
+        apply(new ServiceAssigned(requestId, command.newAssignmentId(), current.service(), command.hospital(),
+                null));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(CancelAssignment command, MetaData metaData) {
+        requireRole(ActingUser.from(metaData), Role.COORDINATOR, "cancel assignments");
+        requireText("reason", command.reason());
+        assignment(command.assignmentId()).cancel(command.reason());
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(CompleteRequest command, MetaData metaData) {
+        requireRole(ActingUser.from(metaData), Role.COORDINATOR, "complete requests");
+        requireText("outcome", command.outcome());
+        if (status != RequestStatus.ACCEPTED && status != RequestStatus.IN_PROGRESS) {
+            throw new ActionNotAllowedException(
+                    "A " + status + " request cannot be completed; it must be ACCEPTED or IN_PROGRESS.");
+        }
+        List<ServiceCode> open = assignments.values().stream().filter(Assignment::isOpen)
+                .map(Assignment::service).toList();
+        if (!open.isEmpty()) {
+            throw new ActionNotAllowedException("Assignments are still open for " + open
+                    + "; complete, cancel or wait for them first.");
+        }
+        apply(new RequestCompleted(requestId, command.outcome()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(WithdrawRequest command, MetaData metaData) {
+        Actor actor = ActingUser.from(metaData);
+        requireOwner(actor, "withdraw requests");
+        requireText("reason", command.reason());
+        requireNotFinal("be withdrawn");
+        for (Assignment open : assignments.values().stream().filter(Assignment::isOpen).toList()) {
+            apply(new AssignmentCancelled(requestId, open.id(), open.service(), open.hospital(),
+                    "Request withdrawn by its investigator: " + command.reason()));
+        }
+        apply(new RequestWithdrawn(requestId, command.reason(), status));
+        return getVersion();
+    }
+
+    @CommandHandler
+    public long handle(AddComment command, MetaData metaData) {
+        Actor actor = ActingUser.from(metaData);
+        if (actor.is(Role.AUDITOR)) {
+            throw new NotPermittedException("Auditors read; they do not comment.");
+        }
+        if (actor.is(Role.INVESTIGATOR)) {
+            requireOwner(actor, "comment");
+            if (command.visibility() == CommentVisibility.INTERNAL) {
+                throw new NotPermittedException("Investigators write PUBLIC comments only.");
+            }
+        }
+        if (actor.is(Role.HOSPITAL) && !hasAssignmentAt(actor.hospital())) {
+            throw new NotPermittedException("Only hospitals with an assignment on this request may comment.");
+        }
+        requireText("text", command.text());
+        if (command.visibility() == null) {
+            throw new InvalidInputException("visibility", "visibility is required");
+        }
+        requireNewId(command.commentId(), commentIds, "comment");
+        apply(new CommentAdded(requestId, command.commentId(), command.text(), command.visibility(), actor.id()));
+        return getVersion();
+    }
+
+    // --- rules shared by several commands ---
+
+    private void requireRole(Actor actor, Role role, String action) {
+        if (!actor.is(role)) {
+            throw new NotPermittedException("Only a " + role + " may " + action + ".");
+        }
+    }
+
+    private void requireOwner(Actor actor, String action) {
+        if (!actor.is(Role.INVESTIGATOR) || !actor.id().equals(investigatorId)) {
+            throw new NotPermittedException("Only the investigator who submitted the request may " + action + ".");
+        }
+    }
+
+    private void requireStatus(RequestStatus expected, String action) {
+        if (status != expected) {
+            throw new ActionNotAllowedException(
+                    "A " + status + " request cannot be " + action + "; it must be " + expected + ".");
+        }
+    }
+
+    private void requireNotFinal(String action) {
+        if (status.isFinal()) {
+            throw new ActionNotAllowedException("The request is " + status + " and cannot " + action + ".");
+        }
+    }
+
+    /** Assignments are worked on once accepted, also while a clarification is open. */
+    private void requireWorkable(String action) {
+        RequestStatus effective = status == RequestStatus.AWAITING_INFO ? resumeStatus : status;
+        if (effective != RequestStatus.ACCEPTED && effective != RequestStatus.IN_PROGRESS) {
+            throw new ActionNotAllowedException(
+                    "A " + status + " request cannot " + action + "; it must be accepted first and not closed.");
+        }
+    }
+
+    private static void requireText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, field + " is required");
+        }
+    }
+
+    private static void requireNewId(UUID id, Set<UUID> known, String kind) {
+        if (id == null) {
+            throw new InvalidInputException(kind + "Id", "an id is required");
+        }
+        if (known.contains(id)) {
+            throw new ActionNotAllowedException("The " + kind + " " + id + " already exists.");
+        }
+    }
+
+    private static void requireHospitalOffering(HospitalDirectory hospitals, String code, ServiceCode service) {
+        Hospital hospital = hospitals.find(code)
+                .orElseThrow(() -> new InvalidInputException("hospital", "unknown hospital " + code));
+        if (!hospital.offers(service)) {
+            throw new ActionNotAllowedException(hospital.code() + " does not offer " + service + ".");
+        }
+        if (!hospital.acceptingRequests()) {
+            throw new ActionNotAllowedException(hospital.code() + " does not accept requests at the moment.");
+        }
+    }
+
+    private Assignment assignment(UUID assignmentId) {
+        Assignment assignment = assignments.get(assignmentId);
+        if (assignment == null) {
+            throw new UnknownEntityException("No assignment " + assignmentId + " on this request.");
+        }
+        return assignment;
+    }
+
+    private Assignment openAssignmentFor(ServiceCode service) {
+        return assignments.values().stream()
+                .filter(a -> a.service() == service && a.isOpen())
+                .findFirst().orElse(null);
+    }
+
+    private boolean hasOpenAssignmentAt(String hospital) {
+        return assignments.values().stream().anyMatch(a -> a.isOpen() && a.hospital().equals(hospital));
+    }
+
+    private boolean hasAssignmentAt(String hospital) {
+        return assignments.values().stream().anyMatch(a -> a.hospital().equals(hospital));
+    }
+
+    // --- state changes, from events only ---
+
+    @EventSourcingHandler
+    void on(RequestSubmitted event) {
+        requestId = event.requestId();
+        investigatorId = event.investigatorId();
+        services = new ArrayList<>(event.services());
+        status = RequestStatus.SUBMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(ClarificationRequested event) {
+        clarificationIds.add(event.clarificationId());
+        openClarificationId = event.clarificationId();
+        resumeStatus = event.resumeStatus();
+        status = RequestStatus.AWAITING_INFO;
+    }
+
+    @EventSourcingHandler
+    void on(ClarificationAnswered event) {
+        openClarificationId = null;
+        status = event.resumedStatus();
+        resumeStatus = null;
+    }
+
+    @EventSourcingHandler
+    void on(RequestAccepted event) {
+        status = RequestStatus.ACCEPTED;
+    }
+
+    @EventSourcingHandler
+    void on(RequestRejected event) {
+        status = RequestStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceAssigned event) {
+        assignments.put(event.assignmentId(),
+                new Assignment(requestId, event.assignmentId(), event.service(), event.hospital()));
+        if (status == RequestStatus.ACCEPTED) {
+            status = RequestStatus.IN_PROGRESS;
+        } else if (status == RequestStatus.AWAITING_INFO && resumeStatus == RequestStatus.ACCEPTED) {
+            resumeStatus = RequestStatus.IN_PROGRESS;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(RequestCompleted event) {
+        status = RequestStatus.COMPLETED;
+    }
+
+    @EventSourcingHandler
+    void on(RequestWithdrawn event) {
+        status = RequestStatus.WITHDRAWN;
+        openClarificationId = null;
+        resumeStatus = null;
+    }
+
+    @EventSourcingHandler
+    void on(CommentAdded event) {
+        commentIds.add(event.commentId());
+    }
+}

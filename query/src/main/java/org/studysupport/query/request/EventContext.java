@@ -1,0 +1,7 @@
+package org.studysupport.query.request;
+
+import java.time.Instant;
+
+/** What the fold needs to know about an event besides its payload: when, in which position, and by whom. */
+public record EventContext(Instant occurredAt, long sequence, String actorId) {
+}

@@ -1,0 +1,117 @@
+package org.studysupport.query.request;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.studysupport.api.query.FindRequest;
+import org.studysupport.api.query.ListRequests;
+import org.studysupport.api.query.RequestSort;
+import org.studysupport.api.query.RequestSummary;
+import org.studysupport.api.query.RequestView;
+import org.studysupport.api.query.ResultPage;
+import org.studysupport.api.security.Actor;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Answers the questions about requests from the read tables; never from the event log. */
+@Component
+public class RequestQueries {
+
+    private final RequestViewRepository requests;
+    private final ViewDocuments documents;
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public RequestQueries(RequestViewRepository requests, ViewDocuments documents, NamedParameterJdbcTemplate jdbc) {
+        this.requests = requests;
+        this.documents = documents;
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    public Optional<RequestView> handle(FindRequest query) {
+        return requests.findById(query.requestId())
+                .map(row -> documents.read(row.getDocument()))
+                .filter(view -> RequestVisibility.canSee(view, query.viewer()))
+                .map(view -> RequestVisibility.redact(view, query.viewer()));
+    }
+
+    @QueryHandler
+    public ResultPage<RequestSummary> handle(ListRequests query) {
+        StringBuilder where = new StringBuilder(" from request_view r where 1 = 1");
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        scopeToViewer(query.viewer(), where, parameters);
+        if (query.status() != null) {
+            where.append(" and r.status = :status");
+            parameters.addValue("status", query.status().name());
+        }
+        if (query.service() != null) {
+            where.append(" and r.services like :service");
+            parameters.addValue("service", "%," + query.service().name() + ",%");
+        }
+        if (query.hospital() != null) {
+            where.append(" and exists (select 1 from assignment_view h where h.request_id = r.id"
+                    + " and h.hospital = :hospital)");
+            parameters.addValue("hospital", query.hospital());
+        }
+        if (query.priority() != null) {
+            where.append(" and r.priority = :priority");
+            parameters.addValue("priority", query.priority().name());
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            where.append(" and r.search_text like :text escape '\\'");
+            parameters.addValue("text", "%" + escapeLike(query.text().trim().toLowerCase(Locale.ROOT)) + "%");
+        }
+        if (query.submittedFrom() != null) {
+            where.append(" and r.submitted_at >= :submittedFrom");
+            parameters.addValue("submittedFrom", Timestamp.from(query.submittedFrom()));
+        }
+        if (query.submittedTo() != null) {
+            where.append(" and r.submitted_at < :submittedTo");
+            parameters.addValue("submittedTo", Timestamp.from(query.submittedTo()));
+        }
+        Long total = jdbc.queryForObject("select count(*)" + where, parameters, Long.class);
+        parameters.addValue("limit", query.size());
+        parameters.addValue("offset", (long) query.page() * query.size());
+        List<RequestSummary> items = jdbc.query("select r.document" + where + orderBy(query.sort())
+                        + " limit :limit offset :offset", parameters,
+                (rs, rowNumber) -> RequestSummary.of(documents.read(rs.getString(1))));
+        return new ResultPage<>(items, query.page(), query.size(), total == null ? 0 : total);
+    }
+
+    private static void scopeToViewer(Actor viewer, StringBuilder where, MapSqlParameterSource parameters) {
+        switch (viewer.role()) {
+            case INVESTIGATOR -> {
+                where.append(" and r.investigator_id = :viewerId");
+                parameters.addValue("viewerId", viewer.id());
+            }
+            case HOSPITAL -> {
+                where.append(" and exists (select 1 from assignment_view v where v.request_id = r.id"
+                        + " and v.hospital = :viewerHospital)");
+                parameters.addValue("viewerHospital", viewer.hospital());
+            }
+            case COORDINATOR, AUDITOR, ADMIN -> {
+                // everything
+            }
+        }
+    }
+
+    private static String orderBy(RequestSort sort) {
+        RequestSort effective = sort == null ? RequestSort.newestFirst() : sort;
+        String column = switch (effective.field()) {
+            case SUBMITTED_AT -> "r.submitted_at";
+            case UPDATED_AT -> "r.updated_at";
+            case PRIORITY -> "r.priority_rank";
+            case SLA_DUE_AT -> "r.sla_due_at";
+        };
+        String direction = effective.ascending() ? " asc" : " desc";
+        return " order by " + column + direction + " nulls last, r.submitted_at asc, r.id asc";
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,89 @@
+package org.studysupport.query.request;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One row per request: the columns that lists filter and sort on, and the whole view as a JSON
+ * document. Rebuilt from the event log at any time.
+ */
+@Entity
+@Table(name = "request_view")
+public class RequestViewEntity {
+
+    @Id
+    private UUID id;
+    @Column(nullable = false)
+    private String reference;
+    @Column(nullable = false)
+    private String status;
+    private String priority;
+    @Column(name = "priority_rank", nullable = false)
+    private int priorityRank;
+    @Column(name = "investigator_id", nullable = false)
+    private String investigatorId;
+    @Column(nullable = false)
+    private String title;
+    private String acronym;
+    @Column(name = "search_text", nullable = false)
+    private String searchText;
+    /** The requested service codes, comma-separated and comma-enclosed: {@code ,MONITORING,BIOBANK,}. */
+    @Column(nullable = false)
+    private String services;
+    @Column(name = "submitted_at", nullable = false)
+    private Instant submittedAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+    @Column(name = "sla_due_at")
+    private Instant slaDueAt;
+    @Column(nullable = false)
+    private long version;
+    @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+    @Column(nullable = false)
+    private String document;
+
+    protected RequestViewEntity() {
+    }
+
+    public RequestViewEntity(UUID id) {
+        this.id = id;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public String getDocument() {
+        return document;
+    }
+
+    void update(org.studysupport.api.query.RequestView view, String json) {
+        reference = view.reference();
+        status = view.status().name();
+        priority = view.priority() == null ? null : view.priority().name();
+        priorityRank = view.priority() == null ? -1 : view.priority().ordinal();
+        investigatorId = view.investigatorId();
+        title = view.title();
+        acronym = view.acronym();
+        searchText = String.join(" ", view.reference(), view.title(),
+                view.acronym() == null ? "" : view.acronym()).toLowerCase(java.util.Locale.ROOT);
+        services = "," + String.join(",", view.services().stream().map(Enum::name).toList()) + ",";
+        submittedAt = view.submittedAt();
+        updatedAt = view.updatedAt();
+        slaDueAt = view.sla().stream().filter(s -> "RUNNING".equals(s.state()) && s.dueAt() != null)
+                .map(org.studysupport.api.query.SlaView::dueAt).min(Instant::compareTo).orElse(null);
+        version = view.version();
+        document = json;
+    }
+}
