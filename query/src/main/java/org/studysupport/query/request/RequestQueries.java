@@ -9,7 +9,7 @@ import org.studysupport.api.query.ListRequests;
 import org.studysupport.api.query.RequestSort;
 import org.studysupport.api.query.RequestSummary;
 import org.studysupport.api.query.RequestView;
-import org.studysupport.api.query.ResultPage;
+import org.studysupport.api.query.RequestPage;
 import org.studysupport.api.security.Actor;
 
 import java.sql.Timestamp;
@@ -40,7 +40,7 @@ public class RequestQueries {
     }
 
     @QueryHandler
-    public ResultPage<RequestSummary> handle(ListRequests query) {
+    public RequestPage handle(ListRequests query) {
         StringBuilder where = new StringBuilder(" from request_view r where 1 = 1");
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         scopeToViewer(query.viewer(), where, parameters);
@@ -79,7 +79,7 @@ public class RequestQueries {
         List<RequestSummary> items = jdbc.query("select r.document" + where + orderBy(query.sort())
                         + " limit :limit offset :offset", parameters,
                 (rs, rowNumber) -> RequestSummary.of(documents.read(rs.getString(1))));
-        return new ResultPage<>(items, query.page(), query.size(), total == null ? 0 : total);
+        return new RequestPage(items, query.page(), query.size(), total == null ? 0 : total);
     }
 
     private static void scopeToViewer(Actor viewer, StringBuilder where, MapSqlParameterSource parameters) {

@@ -1,0 +1,47 @@
+package org.studysupport.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.studysupport.api.reference.ServiceCode;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The application's own settings, under {@code study-support.*} in application.yml.
+ *
+ * @param dataDir          where the embedded database lives
+ * @param timeZone         the zone of the network's calendar (reference years, working days)
+ * @param requestBodyLimit largest accepted request body, in bytes
+ * @param readModelWait    how long an action waits for the read model to show its own change
+ * @param hospitals        the partner hospitals and the services each offers
+ */
+@ConfigurationProperties("study-support")
+public record StudySupportProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue("Europe/Oslo") ZoneId timeZone,
+        @DefaultValue("262144") long requestBodyLimit,
+        @DefaultValue("5s") Duration readModelWait,
+        @DefaultValue Security security,
+        @DefaultValue DemoData demoData,
+        List<HospitalSettings> hospitals) {
+
+    public StudySupportProperties {
+        hospitals = hospitals == null ? List.of() : List.copyOf(hospitals);
+    }
+
+    /** @param demoUsers whether the demo users of the API contract may sign in with HTTP Basic */
+    public record Security(@DefaultValue("false") boolean demoUsers) {
+    }
+
+    /** @param enabled whether an empty store gets a few demo requests at start */
+    public record DemoData(@DefaultValue("false") boolean enabled) {
+    }
+
+    public record HospitalSettings(String code, String name, @DefaultValue("true") boolean acceptingRequests,
+                                   Set<ServiceCode> services) {
+    }
+}

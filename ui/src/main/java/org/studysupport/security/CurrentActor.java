@@ -1,0 +1,54 @@
+package org.studysupport.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.studysupport.api.problem.NotPermittedException;
+import org.studysupport.api.security.Actor;
+import org.studysupport.api.security.Role;
+
+import java.util.Optional;
+
+/**
+ * The signed-in user as an {@link Actor}. A user carries one authority {@code ROLE_<role>} and, for
+ * hospital staff, one {@code HOSPITAL_<code>}; demo users and bearer tokens are mapped to that shape.
+ */
+public final class CurrentActor {
+
+    public static final String ROLE_PREFIX = "ROLE_";
+    public static final String HOSPITAL_PREFIX = "HOSPITAL_";
+
+    private CurrentActor() {
+    }
+
+    public static Optional<Actor> find() {
+        return Optional.ofNullable(SecurityContextHolder.getContext().getAuthentication())
+                .filter(Authentication::isAuthenticated)
+                .flatMap(CurrentActor::from);
+    }
+
+    public static Actor get() {
+        return find().orElseThrow(() -> new NotPermittedException("No signed-in user with a known role."));
+    }
+
+    public static Optional<Actor> from(Authentication authentication) {
+        Role role = null;
+        String hospital = null;
+        for (GrantedAuthority granted : authentication.getAuthorities()) {
+            String authority = granted.getAuthority();
+            if (authority.startsWith(ROLE_PREFIX)) {
+                try {
+                    role = Role.valueOf(authority.substring(ROLE_PREFIX.length()));
+                } catch (IllegalArgumentException notOurs) {
+                    // an authority of another system: ignore it
+                }
+            } else if (authority.startsWith(HOSPITAL_PREFIX)) {
+                hospital = authority.substring(HOSPITAL_PREFIX.length());
+            }
+        }
+        if (role == null || (role == Role.HOSPITAL && hospital == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Actor(authentication.getName(), role, role == Role.HOSPITAL ? hospital : null));
+    }
+}

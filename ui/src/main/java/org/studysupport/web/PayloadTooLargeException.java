@@ -1,0 +1,11 @@
+package org.studysupport.web;
+
+import java.io.IOException;
+
+/** A request body went past the configured limit while it was being read. */
+public class PayloadTooLargeException extends IOException {
+
+    public PayloadTooLargeException(long limit) {
+        super("Request body exceeds " + limit + " bytes");
+    }
+}

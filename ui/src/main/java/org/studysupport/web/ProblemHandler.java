@@ -1,0 +1,203 @@
+package org.studysupport.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.studysupport.api.problem.ActionNotAllowedException;
+import org.studysupport.api.problem.DomainException;
+import org.studysupport.api.problem.InvalidInputException;
+import org.studysupport.api.problem.NotPermittedException;
+import org.studysupport.api.problem.UnknownEntityException;
+
+import java.util.List;
+
+import java.util.stream.Collectors;
+
+/** The one place where failures become problem details (RFC 9457). */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    /** One field error of a 400 answer. */
+    public record FieldProblem(String field, String message) {
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domainRuleBroken(DomainException e) {
+        return answer(toProblem(e));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof DomainException domain) {
+            return answer(toProblem(domain));
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
+        return answer(Problems.of(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+                "Another change to this request was stored first. Read it again and retry."));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknownAggregate(AggregateNotFoundException e) {
+        return answer(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such request."));
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
+        return answer(tooLargeProblem());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request failed unexpectedly; nothing was changed unless its answer said so."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), describe(error)))
+                .toList();
+        return validationFailed(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            @NonNull HandlerMethodValidationException e, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        List<FieldProblem> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return validationFailed(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
+                                                                  @NonNull HttpHeaders headers,
+                                                                  @NonNull HttpStatusCode status,
+                                                                  @NonNull WebRequest request) {
+        if (causedBy(e, PayloadTooLargeException.class)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLargeProblem());
+        }
+        if (e.getCause() instanceof InvalidFormatException invalid) {
+            String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+                    ? "; allowed: " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants())
+                    : "";
+            return validationFailed(List.of(new FieldProblem(path(invalid),
+                    "invalid value '" + invalid.getValue() + "'" + allowed)));
+        }
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return validationFailed(List.of(new FieldProblem(path(mapping), "invalid value")));
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed body",
+                "The body is missing or is not well-formed JSON.");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(@NonNull Exception e, Object body,
+                                                             @NonNull HttpHeaders headers,
+                                                             @NonNull HttpStatusCode statusCode,
+                                                             @NonNull WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            if (problem.getTitle() == null && status != null) {
+                problem.setTitle(status.getReasonPhrase());
+            }
+            if (problem.getDetail() == null) {
+                problem.setDetail(status == null ? e.getMessage() : status.getReasonPhrase());
+            }
+        }
+        return super.handleExceptionInternal(e, body, headers, statusCode, request);
+    }
+
+    static ProblemDetail toProblem(DomainException e) {
+        if (e instanceof ActionNotAllowedException) {
+            return Problems.of(HttpStatus.CONFLICT, "state-conflict", "Not allowed in the current state",
+                    e.getMessage());
+        }
+        if (e instanceof NotPermittedException) {
+            return Problems.forbidden(e.getMessage());
+        }
+        if (e instanceof UnknownEntityException) {
+            return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
+        }
+        if (e instanceof InvalidInputException invalid) {
+            ProblemDetail problem = validationProblem();
+            problem.setProperty("errors", List.of(new FieldProblem(invalid.field(), invalid.getMessage())));
+            return problem;
+        }
+        return Problems.of(HttpStatus.CONFLICT, "state-conflict", "Not allowed", e.getMessage());
+    }
+
+    static ProblemDetail tooLargeProblem() {
+        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
+                "The body exceeds the limit of 256 KiB.");
+    }
+
+    private static ProblemDetail validationProblem() {
+        return Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid input",
+                "One or more fields are missing or invalid.");
+    }
+
+    private static ResponseEntity<Object> validationFailed(List<FieldProblem> errors) {
+        ProblemDetail problem = validationProblem();
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static String describe(FieldError error) {
+        return error.getDefaultMessage() == null ? "invalid" : error.getDefaultMessage();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+}

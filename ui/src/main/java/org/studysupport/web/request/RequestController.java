@@ -1,0 +1,181 @@
+package org.studysupport.web.request;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.studysupport.api.assignment.AcknowledgeAssignment;
+import org.studysupport.api.assignment.AssignService;
+import org.studysupport.api.assignment.CancelAssignment;
+import org.studysupport.api.assignment.CompleteAssignment;
+import org.studysupport.api.assignment.DeclineAssignment;
+import org.studysupport.api.assignment.ReassignAssignment;
+import org.studysupport.api.problem.InvalidInputException;
+import org.studysupport.api.query.ListRequests;
+import org.studysupport.api.query.RequestSort;
+import org.studysupport.api.query.RequestSummary;
+import org.studysupport.api.query.RequestView;
+import org.studysupport.api.query.RequestPage;
+import org.studysupport.api.reference.ServiceCode;
+import org.studysupport.api.request.AcceptRequest;
+import org.studysupport.api.request.AddComment;
+import org.studysupport.api.request.AnswerClarification;
+import org.studysupport.api.request.AskClarification;
+import org.studysupport.api.request.CompleteRequest;
+import org.studysupport.api.request.Priority;
+import org.studysupport.api.request.RejectRequest;
+import org.studysupport.api.request.RequestStatus;
+import org.studysupport.api.request.WithdrawRequest;
+import org.studysupport.application.RequestService;
+import org.studysupport.security.CurrentActor;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The request endpoints of the API contract. */
+@RestController
+@RequestMapping("/api/requests")
+@Tag(name = "Requests", description = "Submit, follow and work study support requests")
+public class RequestController {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final RequestService requests;
+
+    public RequestController(RequestService requests) {
+        this.requests = requests;
+    }
+
+    @PostMapping
+    @Operation(summary = "Submit a request (INVESTIGATOR)")
+    public ResponseEntity<RequestView> submit(@Valid @RequestBody SubmitRequestBody body) {
+        RequestView view = requests.submit(body.toCommand(UUID.randomUUID()));
+        return ResponseEntity.created(URI.create("/api/requests/" + view.id())).body(view);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A request as the caller may see it")
+    public RequestView get(@PathVariable UUID id) {
+        return requests.view(id);
+    }
+
+    @GetMapping
+    @Operation(summary = "The requests the caller may see, filtered, sorted and paged")
+    public RequestPage list(
+            @RequestParam(required = false) RequestStatus status,
+            @RequestParam(required = false) ServiceCode service,
+            @RequestParam(required = false) String hospital,
+            @RequestParam(required = false) Priority priority,
+            @Parameter(description = "free text in title, acronym and reference") @RequestParam(required = false) String q,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedTo,
+            @Parameter(description = "submittedAt, updatedAt, priority or slaDueAt, then ,asc or ,desc")
+            @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        if (page < 0) {
+            throw new InvalidInputException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        return requests.list(new ListRequests(status, service, hospital, priority, q, submittedFrom, submittedTo,
+                SortParameter.parse(sort), page, size, CurrentActor.get()));
+    }
+
+    @PostMapping("/{id}/clarifications")
+    @Operation(summary = "Ask the investigator a question (COORDINATOR, assigned HOSPITAL)")
+    public RequestView askClarification(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Question body) {
+        return requests.act(id, new AskClarification(id, UUID.randomUUID(), body.question()));
+    }
+
+    @PostMapping("/{id}/clarifications/{clarificationId}/answer")
+    @Operation(summary = "Answer a clarification question (owning INVESTIGATOR)")
+    public RequestView answerClarification(@PathVariable UUID id, @PathVariable UUID clarificationId,
+                                           @Valid @RequestBody ActionBodies.Answer body) {
+        return requests.act(id, new AnswerClarification(id, clarificationId, body.answer()));
+    }
+
+    @PostMapping("/{id}/accept")
+    @Operation(summary = "Accept a submitted request with a priority (COORDINATOR)")
+    public RequestView accept(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Accept body) {
+        return requests.act(id, new AcceptRequest(id, body.priority(), body.note()));
+    }
+
+    @PostMapping("/{id}/reject")
+    @Operation(summary = "Reject a submitted request (COORDINATOR)")
+    public RequestView reject(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Reason body) {
+        return requests.act(id, new RejectRequest(id, body.reason()));
+    }
+
+    @PostMapping("/{id}/assignments")
+    @Operation(summary = "Assign a requested service to a partner hospital (COORDINATOR)")
+    public RequestView assign(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Assign body) {
+        return requests.act(id, new AssignService(id, UUID.randomUUID(), body.service(), body.hospital(),
+                body.note()));
+    }
+
+    @PostMapping("/{id}/assignments/{assignmentId}/acknowledge")
+    @Operation(summary = "Acknowledge a pending assignment (HOSPITAL of the assignment)")
+    public RequestView acknowledge(@PathVariable UUID id, @PathVariable UUID assignmentId,
+                                   @RequestBody(required = false) ActionBodies.Empty body) {
+        return requests.act(id, new AcknowledgeAssignment(id, assignmentId));
+    }
+
+    @PostMapping("/{id}/assignments/{assignmentId}/decline")
+    @Operation(summary = "Decline a pending assignment (HOSPITAL of the assignment)")
+    public RequestView decline(@PathVariable UUID id, @PathVariable UUID assignmentId,
+                               @Valid @RequestBody ActionBodies.Reason body) {
+        return requests.act(id, new DeclineAssignment(id, assignmentId, body.reason()));
+    }
+
+    @PostMapping("/{id}/assignments/{assignmentId}/reassign")
+    @Operation(summary = "Move an open assignment to another hospital (COORDINATOR)")
+    public RequestView reassign(@PathVariable UUID id, @PathVariable UUID assignmentId,
+                                @Valid @RequestBody ActionBodies.Reassign body) {
+        return requests.act(id, new ReassignAssignment(id, assignmentId, UUID.randomUUID(), body.hospital(),
+                body.reason()));
+    }
+
+    @PostMapping("/{id}/assignments/{assignmentId}/cancel")
+    @Operation(summary = "Cancel an open assignment (COORDINATOR)")
+    public RequestView cancel(@PathVariable UUID id, @PathVariable UUID assignmentId,
+                              @Valid @RequestBody ActionBodies.Reason body) {
+        return requests.act(id, new CancelAssignment(id, assignmentId, body.reason()));
+    }
+
+    @PostMapping("/{id}/assignments/{assignmentId}/complete")
+    @Operation(summary = "Complete an active assignment with a summary (HOSPITAL of the assignment)")
+    public RequestView completeAssignment(@PathVariable UUID id, @PathVariable UUID assignmentId,
+                                          @Valid @RequestBody ActionBodies.Summary body) {
+        return requests.act(id, new CompleteAssignment(id, assignmentId, body.summary()));
+    }
+
+    @PostMapping("/{id}/complete")
+    @Operation(summary = "Complete a request when no assignment is open (COORDINATOR)")
+    public RequestView complete(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Outcome body) {
+        return requests.act(id, new CompleteRequest(id, body.outcome()));
+    }
+
+    @PostMapping("/{id}/withdraw")
+    @Operation(summary = "Withdraw a request (owning INVESTIGATOR)")
+    public RequestView withdraw(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Reason body) {
+        return requests.act(id, new WithdrawRequest(id, body.reason()));
+    }
+
+    @PostMapping("/{id}/comments")
+    @Operation(summary = "Comment on a request (anyone who can see it, but auditors)")
+    public RequestView comment(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Comment body) {
+        return requests.act(id, new AddComment(id, UUID.randomUUID(), body.text(), body.visibility()));
+    }
+}
