@@ -1,9 +1,12 @@
 package org.studysupport.application;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.studysupport.api.problem.ActionNotAllowedException;
 import org.studysupport.api.problem.UnknownEntityException;
 import org.studysupport.api.query.FindRequest;
 import org.studysupport.api.query.ListRequests;
@@ -11,11 +14,12 @@ import org.studysupport.api.query.RequestSummary;
 import org.studysupport.api.query.RequestView;
 import org.studysupport.api.query.RequestPage;
 import org.studysupport.api.request.SubmitRequest;
+import org.studysupport.command.idempotency.IdempotencyKeys;
 import org.studysupport.security.CurrentActor;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 
 /**
  * What the HTTP API and the web pages do with requests: send a command as the signed-in user, wait
@@ -27,17 +31,67 @@ public class RequestService {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final ReadModelWaiter readModel;
+    private final IdempotencyKeys idempotencyKeys;
 
-    public RequestService(CommandGateway commands, QueryGateway queries, ReadModelWaiter readModel) {
+    public RequestService(CommandGateway commands, QueryGateway queries, ReadModelWaiter readModel,
+                          IdempotencyKeys idempotencyKeys) {
         this.commands = commands;
         this.queries = queries;
         this.readModel = readModel;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     public RequestView submit(SubmitRequest command) {
         commands.sendAndWait(command);
         readModel.awaitVersion(command.requestId(), 0);
         return view(command.requestId());
+    }
+
+    /**
+     * Submits once per idempotency key: the same key with the same body answers with the request the
+     * first submission created; the same key with another body is refused.
+     *
+     * @param fingerprint a digest of the body, to tell "the same body" from "another body"
+     */
+    public Submission submitOnce(SubmitRequest command, String key, String fingerprint) {
+        String userId = CurrentActor.get().id();
+        Optional<IdempotencyKeys.Claim> earlier = idempotencyKeys.find(userId, key);
+        if (earlier.isPresent()) {
+            return repeated(earlier.get(), fingerprint);
+        }
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(Map.of(IdempotencyKeys.KEY, key, IdempotencyKeys.FINGERPRINT, fingerprint)));
+        } catch (RuntimeException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            return repeated(idempotencyKeys.find(userId, key).orElseThrow(() -> e), fingerprint);
+        }
+        readModel.awaitVersion(command.requestId(), 0);
+        return new Submission(view(command.requestId()), false);
+    }
+
+    /** The answer to a submission: the request, and whether an earlier submission created it. */
+    public record Submission(RequestView request, boolean repeated) {
+    }
+
+    private Submission repeated(IdempotencyKeys.Claim claim, String fingerprint) {
+        if (!claim.fingerprint().equals(fingerprint)) {
+            throw new ActionNotAllowedException(
+                    "This Idempotency-Key was already used for a submission with another body.");
+        }
+        readModel.awaitVersion(claim.requestId(), 0);
+        return new Submission(view(claim.requestId()), true);
+    }
+
+    private static boolean isDuplicateKey(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DuplicateKeyException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sends a command about a request the caller can see; answers with the request after it. */
@@ -53,22 +107,11 @@ public class RequestService {
     }
 
     public Optional<RequestView> find(UUID requestId) {
-        return join(queries.query(new FindRequest(requestId, CurrentActor.get()),
+        return Answers.join(queries.query(new FindRequest(requestId, CurrentActor.get()),
                 ResponseTypes.optionalInstanceOf(RequestView.class)));
     }
 
     public RequestPage list(ListRequests query) {
-        return join(queries.query(query, ResponseTypes.instanceOf(RequestPage.class)));
-    }
-
-    private static <T> T join(java.util.concurrent.CompletableFuture<T> answer) {
-        try {
-            return answer.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return Answers.join(queries.query(query, ResponseTypes.instanceOf(RequestPage.class)));
     }
 }

@@ -3,6 +3,7 @@ package org.studysupport.api.query;
 import java.time.Instant;
 import java.util.UUID;
 
-public record ClarificationView(UUID id, String question, String askedBy, Instant askedAt, String answer,
-                                Instant answeredAt) {
+/** {@code askedByRole} is COORDINATOR or HOSPITAL. */
+public record ClarificationView(UUID id, String question, String askedBy, String askedByRole, Instant askedAt,
+                                String answer, Instant answeredAt) {
 }

@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A request in a list or queue. */
+/**
+ * A request in a list or queue. {@code waitingFor} says why it is in the triage queue (empty when
+ * it is not); {@code slaDueAt} is the earliest due time of its running clocks.
+ */
 public record RequestSummary(
         UUID id,
         String reference,
@@ -19,15 +22,21 @@ public record RequestSummary(
         String acronym,
         StudyPhase studyPhase,
         List<ServiceCode> services,
+        List<ServiceCode> unassignedServices,
+        List<String> hospitals,
         String investigatorId,
         Instant submittedAt,
         Instant updatedAt,
+        Instant slaDueAt,
         long version,
-        boolean escalated) {
+        boolean escalated,
+        List<TriageReason> waitingFor) {
 
     public static RequestSummary of(RequestView view) {
+        List<String> hospitals = view.assignments().stream().map(AssignmentView::hospital).distinct().toList();
         return new RequestSummary(view.id(), view.reference(), view.status(), view.priority(), view.title(),
-                view.acronym(), view.studyPhase(), view.services(), view.investigatorId(), view.submittedAt(),
-                view.updatedAt(), view.version(), view.escalated());
+                view.acronym(), view.studyPhase(), view.services(), view.unassignedServices(), hospitals,
+                view.investigatorId(), view.submittedAt(), view.updatedAt(), TriagePolicy.slaDueAt(view),
+                view.version(), view.escalated(), TriagePolicy.reasons(view));
     }
 }

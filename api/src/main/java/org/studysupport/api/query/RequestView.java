@@ -1,5 +1,6 @@
 package org.studysupport.api.query;
 
+import org.studysupport.api.assignment.AssignmentStatus;
 import org.studysupport.api.reference.ServiceCode;
 import org.studysupport.api.request.ContactDetails;
 import org.studysupport.api.request.FundingStatus;
@@ -12,7 +13,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A request as its readers see it: the answer of {@code GET /api/requests/{id}}. */
+/**
+ * A request as its readers see it: the answer of {@code GET /api/requests/{id}}.
+ * {@code triagedAt} is when it was accepted or rejected; {@code closedAt} when it became final;
+ * {@code clarificationAnswered} is true while an answer to a coordinator's question waits for a
+ * coordinator to act on the request.
+ */
 public record RequestView(
         UUID id,
         String reference,
@@ -42,7 +48,10 @@ public record RequestView(
         String acceptanceNote,
         String rejectionReason,
         String outcome,
-        String withdrawalReason) {
+        String withdrawalReason,
+        Instant triagedAt,
+        Instant closedAt,
+        boolean clarificationAnswered) {
 
     public RequestView {
         countries = countries == null ? List.of() : List.copyOf(countries);
@@ -53,6 +62,17 @@ public record RequestView(
         comments = comments == null ? List.of() : List.copyOf(comments);
     }
 
+    /** The requested services that have no PENDING, ACTIVE or COMPLETED assignment. */
+    public List<ServiceCode> unassignedServices() {
+        if (status.isFinal()) {
+            return List.of();
+        }
+        return services.stream()
+                .filter(service -> assignments.stream().noneMatch(a -> a.service() == service
+                        && (a.status().isOpen() || a.status() == AssignmentStatus.COMPLETED)))
+                .toList();
+    }
+
     /** The same view without what the given reader may not see. */
     public RequestView redactedFor(boolean showContact, boolean showInternalComments) {
         List<CommentView> visibleComments = showInternalComments ? comments
@@ -61,6 +81,6 @@ public record RequestView(
                 fundingStatus, plannedStartDate, countries, plannedSites, description, services,
                 showContact ? contact : null, investigatorId, submittedAt, updatedAt, version, assignments,
                 clarifications, sla, visibleComments, escalated, acceptanceNote, rejectionReason, outcome,
-                withdrawalReason);
+                withdrawalReason, triagedAt, closedAt, clarificationAnswered);
     }
 }

@@ -9,7 +9,7 @@ import org.studysupport.api.query.AssignmentView;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One row per assignment, for hospital scoping and hospital queues. */
+/** One row per assignment, for hospital scoping, hospital queues and response-time figures. */
 @Entity
 @Table(name = "assignment_view")
 public class AssignmentViewEntity {
@@ -26,6 +26,16 @@ public class AssignmentViewEntity {
     private String status;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+    @Column(name = "responded_at")
+    private Instant respondedAt;
+    @Column(name = "completed_at")
+    private Instant completedAt;
+    /** Due time of the assignment's running service-level clock; null while none runs. */
+    @Column(name = "sla_due_at")
+    private Instant slaDueAt;
+    /** The hospital queue's order: the SLA due time, or the creation time until a clock runs. */
+    @Column(name = "queue_due_at")
+    private Instant queueDueAt;
 
     protected AssignmentViewEntity() {
     }
@@ -36,10 +46,13 @@ public class AssignmentViewEntity {
         this.service = assignment.service().name();
         this.hospital = assignment.hospital();
         this.createdAt = assignment.createdAt();
-        this.status = assignment.status().name();
+        update(assignment);
     }
 
     void update(AssignmentView assignment) {
         this.status = assignment.status().name();
+        this.respondedAt = assignment.respondedAt();
+        this.completedAt = assignment.completedAt();
+        this.queueDueAt = slaDueAt != null ? slaDueAt : createdAt;
     }
 }

@@ -7,7 +7,12 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import org.studysupport.api.query.AssignmentView;
+import org.studysupport.api.query.RequestView;
+import org.studysupport.api.query.TriagePolicy;
+
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -43,6 +48,17 @@ public class RequestViewEntity {
     private Instant updatedAt;
     @Column(name = "sla_due_at")
     private Instant slaDueAt;
+    @Column(name = "in_triage", nullable = false)
+    private boolean inTriage;
+    @Column(name = "triage_due_at")
+    private Instant triageDueAt;
+    @Column(name = "triaged_at")
+    private Instant triagedAt;
+    @Column(name = "closed_at")
+    private Instant closedAt;
+    /** Every hospital that has or had an assignment, comma-enclosed: {@code ,OUS,HUS,}. */
+    @Column(nullable = false)
+    private String hospitals;
     @Column(nullable = false)
     private long version;
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
@@ -68,7 +84,7 @@ public class RequestViewEntity {
         return document;
     }
 
-    void update(org.studysupport.api.query.RequestView view, String json) {
+    void update(RequestView view, String json) {
         reference = view.reference();
         status = view.status().name();
         priority = view.priority() == null ? null : view.priority().name();
@@ -77,12 +93,17 @@ public class RequestViewEntity {
         title = view.title();
         acronym = view.acronym();
         searchText = String.join(" ", view.reference(), view.title(),
-                view.acronym() == null ? "" : view.acronym()).toLowerCase(java.util.Locale.ROOT);
+                view.acronym() == null ? "" : view.acronym()).toLowerCase(Locale.ROOT);
         services = "," + String.join(",", view.services().stream().map(Enum::name).toList()) + ",";
         submittedAt = view.submittedAt();
         updatedAt = view.updatedAt();
-        slaDueAt = view.sla().stream().filter(s -> "RUNNING".equals(s.state()) && s.dueAt() != null)
-                .map(org.studysupport.api.query.SlaView::dueAt).min(Instant::compareTo).orElse(null);
+        slaDueAt = TriagePolicy.slaDueAt(view);
+        inTriage = TriagePolicy.waitsForCoordinator(view);
+        triageDueAt = TriagePolicy.triageDueAt(view);
+        triagedAt = view.triagedAt();
+        closedAt = view.closedAt();
+        hospitals = "," + String.join(",", view.assignments().stream().map(AssignmentView::hospital).distinct()
+                .toList()) + ",";
         version = view.version();
         document = json;
     }

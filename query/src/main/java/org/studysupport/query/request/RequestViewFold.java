@@ -12,6 +12,7 @@ import org.studysupport.api.query.ClarificationView;
 import org.studysupport.api.query.CommentView;
 import org.studysupport.api.query.RequestView;
 import org.studysupport.api.request.ClarificationAnswered;
+import org.studysupport.api.request.Priority;
 import org.studysupport.api.request.ClarificationRequested;
 import org.studysupport.api.request.CommentAdded;
 import org.studysupport.api.request.RequestAccepted;
@@ -21,6 +22,7 @@ import org.studysupport.api.request.RequestStatus;
 import org.studysupport.api.request.RequestSubmitted;
 import org.studysupport.api.request.RequestWithdrawn;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -46,21 +48,29 @@ public final class RequestViewFold {
         Draft draft = new Draft(view);
         draft.version = context.sequence();
         draft.updatedAt = context.occurredAt();
+        if (context.byCoordinator()) {
+            draft.clarificationAnswered = false;
+        }
         if (event instanceof ClarificationRequested e) {
             draft.status = RequestStatus.AWAITING_INFO;
             draft.clarifications.add(new ClarificationView(e.clarificationId(), e.question(), e.askedBy(),
-                    context.occurredAt(), null, null));
+                    context.actorRole(), context.occurredAt(), null, null));
         } else if (event instanceof ClarificationAnswered e) {
             draft.status = e.resumedStatus();
             draft.replaceClarification(e.clarificationId(), c -> new ClarificationView(c.id(), c.question(),
-                    c.askedBy(), c.askedAt(), e.answer(), context.occurredAt()));
+                    c.askedBy(), c.askedByRole(), c.askedAt(), e.answer(), context.occurredAt()));
+            draft.clarificationAnswered = draft.clarifications.stream()
+                    .anyMatch(c -> c.id().equals(e.clarificationId()) && "COORDINATOR".equals(c.askedByRole()));
         } else if (event instanceof RequestAccepted e) {
             draft.status = RequestStatus.ACCEPTED;
             draft.priority = e.priority();
             draft.acceptanceNote = e.note();
+            draft.triagedAt = context.occurredAt();
         } else if (event instanceof RequestRejected e) {
             draft.status = RequestStatus.REJECTED;
             draft.rejectionReason = e.reason();
+            draft.triagedAt = context.occurredAt();
+            draft.closedAt = context.occurredAt();
         } else if (event instanceof ServiceAssigned e) {
             draft.assignments.add(new AssignmentView(e.assignmentId(), e.service(), e.hospital(),
                     AssignmentStatus.PENDING, e.note(), context.occurredAt(), null, null, null, null, null));
@@ -87,9 +97,12 @@ public final class RequestViewFold {
         } else if (event instanceof RequestCompleted e) {
             draft.status = RequestStatus.COMPLETED;
             draft.outcome = e.outcome();
+            draft.closedAt = context.occurredAt();
         } else if (event instanceof RequestWithdrawn e) {
             draft.status = RequestStatus.WITHDRAWN;
             draft.withdrawalReason = e.reason();
+            draft.closedAt = context.occurredAt();
+            draft.clarificationAnswered = false;
         } else if (event instanceof CommentAdded e) {
             draft.comments.add(new CommentView(e.commentId(), e.text(), e.visibility(), e.author(),
                     context.occurredAt()));
@@ -106,7 +119,7 @@ public final class RequestViewFold {
                 study.acronym(), study.studyPhase(), study.sponsor(), study.therapeuticArea(), study.fundingStatus(),
                 study.plannedStartDate(), study.countries(), study.plannedSites(), study.description(), e.services(),
                 e.contact(), e.investigatorId(), context.occurredAt(), context.occurredAt(), context.sequence(),
-                List.of(), List.of(), List.of(), List.of(), false, null, null, null, null);
+                List.of(), List.of(), List.of(), List.of(), false, null, null, null, null, null, null, false);
     }
 
     private static AssignmentView responded(AssignmentView a, AssignmentStatus status, String reason,
@@ -119,8 +132,8 @@ public final class RequestViewFold {
     private static final class Draft {
         private final RequestView base;
         private RequestStatus status;
-        private org.studysupport.api.request.Priority priority;
-        private java.time.Instant updatedAt;
+        private Priority priority;
+        private Instant updatedAt;
         private long version;
         private final List<AssignmentView> assignments;
         private final List<ClarificationView> clarifications;
@@ -129,6 +142,9 @@ public final class RequestViewFold {
         private String rejectionReason;
         private String outcome;
         private String withdrawalReason;
+        private Instant triagedAt;
+        private Instant closedAt;
+        private boolean clarificationAnswered;
 
         Draft(RequestView base) {
             this.base = base;
@@ -143,6 +159,9 @@ public final class RequestViewFold {
             this.rejectionReason = base.rejectionReason();
             this.outcome = base.outcome();
             this.withdrawalReason = base.withdrawalReason();
+            this.triagedAt = base.triagedAt();
+            this.closedAt = base.closedAt();
+            this.clarificationAnswered = base.clarificationAnswered();
         }
 
         void replaceAssignment(UUID id, UnaryOperator<AssignmentView> change) {
@@ -159,7 +178,7 @@ public final class RequestViewFold {
                     base.plannedStartDate(), base.countries(), base.plannedSites(), base.description(),
                     base.services(), base.contact(), base.investigatorId(), base.submittedAt(), updatedAt, version,
                     assignments, clarifications, base.sla(), comments, base.escalated(), acceptanceNote,
-                    rejectionReason, outcome, withdrawalReason);
+                    rejectionReason, outcome, withdrawalReason, triagedAt, closedAt, clarificationAnswered);
         }
     }
 }

@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -11,13 +12,18 @@ import org.springframework.stereotype.Component;
 import org.studysupport.api.query.AssignmentView;
 import org.studysupport.api.query.FindRequestVersion;
 import org.studysupport.api.query.RequestView;
-import org.studysupport.api.security.Actor;
+import org.studysupport.api.query.TriagePolicy;
+import org.studysupport.api.request.CommentAdded;
+import org.studysupport.api.request.CommentVisibility;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Keeps {@code request_view} and {@code assignment_view} up to date with the event log. Idempotent:
- * an event at or below the stored version of its request is skipped, so redelivery changes nothing.
+ * Keeps {@code request_view}, {@code assignment_view} and the {@code queue_change} feed up to date
+ * with the event log. Idempotent: an event at or below the stored version of its request is
+ * skipped, so redelivery changes nothing. A replay rebuilds the views but adds nothing to the feed:
+ * nobody should be told again about old changes.
  */
 @Component
 @ProcessingGroup(RequestViewProjection.PROCESSING_GROUP)
@@ -27,19 +33,22 @@ public class RequestViewProjection {
 
     private final RequestViewRepository requests;
     private final AssignmentViewRepository assignments;
+    private final QueueChangeRepository changes;
     private final ViewDocuments documents;
     private final QueryUpdateEmitter updateEmitter;
 
     public RequestViewProjection(RequestViewRepository requests, AssignmentViewRepository assignments,
-                                 ViewDocuments documents, QueryUpdateEmitter updateEmitter) {
+                                 QueueChangeRepository changes, ViewDocuments documents,
+                                 QueryUpdateEmitter updateEmitter) {
         this.requests = requests;
         this.assignments = assignments;
+        this.changes = changes;
         this.documents = documents;
         this.updateEmitter = updateEmitter;
     }
 
     @EventHandler
-    public void on(Object event, EventMessage<?> message) {
+    public void on(Object event, EventMessage<?> message, ReplayStatus replayStatus) {
         if (!(message instanceof DomainEventMessage<?> domainEvent)) {
             return;
         }
@@ -49,9 +58,7 @@ public class RequestViewProjection {
             return;
         }
         RequestView current = row == null ? null : documents.read(row.getDocument());
-        Object actor = message.getMetaData().get(Actor.USER_ID);
-        RequestView next = RequestViewFold.apply(current, event, new EventContext(message.getTimestamp(),
-                domainEvent.getSequenceNumber(), actor == null ? null : actor.toString()));
+        RequestView next = RequestViewFold.apply(current, event, EventContexts.of(domainEvent));
         if (next == null) {
             return;
         }
@@ -65,7 +72,20 @@ public class RequestViewProjection {
                     existing -> existing.update(assignment),
                     () -> assignments.save(new AssignmentViewEntity(requestId, assignment)));
         }
+        if (!replayStatus.isReplay()) {
+            changes.save(changeOf(next, event, message.getTimestamp()));
+        }
         updateEmitter.emit(FindRequestVersion.class, query -> query.requestId().equals(requestId), next.version());
+    }
+
+    private static QueueChangeEntity changeOf(RequestView view, Object event, Instant occurredAt) {
+        boolean internalOnly = event instanceof CommentAdded comment
+                && comment.visibility() == CommentVisibility.INTERNAL;
+        String hospitals = "," + String.join(",", view.assignments().stream().map(AssignmentView::hospital)
+                .distinct().toList()) + ",";
+        return new QueueChangeEntity(view.id(), view.reference(), view.status().name(),
+                event.getClass().getSimpleName(), view.investigatorId(), hospitals,
+                TriagePolicy.waitsForCoordinator(view), internalOnly, occurredAt);
     }
 
     @ResetHandler

@@ -1,5 +1,6 @@
 package org.studysupport.web.request;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +39,7 @@ import org.studysupport.api.request.RequestStatus;
 import org.studysupport.api.request.WithdrawRequest;
 import org.studysupport.application.RequestService;
 import org.studysupport.security.CurrentActor;
+import org.studysupport.web.Paging;
 
 import java.net.URI;
 import java.time.Instant;
@@ -48,18 +51,34 @@ import java.util.UUID;
 @Tag(name = "Requests", description = "Submit, follow and work study support requests")
 public class RequestController {
 
-    static final int MAX_PAGE_SIZE = 200;
+    static final int MAX_IDEMPOTENCY_KEY = 255;
 
     private final RequestService requests;
+    private final ObjectMapper objectMapper;
 
-    public RequestController(RequestService requests) {
+    public RequestController(RequestService requests, ObjectMapper objectMapper) {
         this.requests = requests;
+        this.objectMapper = objectMapper;
     }
 
     @PostMapping
-    @Operation(summary = "Submit a request (INVESTIGATOR)")
-    public ResponseEntity<RequestView> submit(@Valid @RequestBody SubmitRequestBody body) {
-        RequestView view = requests.submit(body.toCommand(UUID.randomUUID()));
+    @Operation(summary = "Submit a request (INVESTIGATOR)", description = "With an Idempotency-Key header, "
+            + "the same key and body answer with the request the first call created; another body is 409.")
+    public ResponseEntity<RequestView> submit(
+            @Parameter(description = "any unique string of up to 255 characters chosen by the client")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Valid @RequestBody SubmitRequestBody body) {
+        RequestView view;
+        if (idempotencyKey == null) {
+            view = requests.submit(body.toCommand(UUID.randomUUID()));
+        } else {
+            if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+                throw new InvalidInputException("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY
+                        + " characters");
+            }
+            view = requests.submitOnce(body.toCommand(UUID.randomUUID()), idempotencyKey,
+                    BodyFingerprint.of(body, objectMapper)).request();
+        }
         return ResponseEntity.created(URI.create("/api/requests/" + view.id())).body(view);
     }
 
@@ -83,12 +102,7 @@ public class RequestController {
             @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        Paging.check(page, size);
         return requests.list(new ListRequests(status, service, hospital, priority, q, submittedFrom, submittedTo,
                 SortParameter.parse(sort), page, size, CurrentActor.get()));
     }

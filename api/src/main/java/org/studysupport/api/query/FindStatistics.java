@@ -1,0 +1,7 @@
+package org.studysupport.api.query;
+
+import java.time.Instant;
+
+/** Figures over the requests submitted in [from, to); null bounds are open. */
+public record FindStatistics(Instant from, Instant to) {
+}

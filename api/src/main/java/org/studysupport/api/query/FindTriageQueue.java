@@ -1,0 +1,5 @@
+package org.studysupport.api.query;
+
+/** The requests waiting for a coordinator, earliest due first. */
+public record FindTriageQueue(int page, int size) {
+}

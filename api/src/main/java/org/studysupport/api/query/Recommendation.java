@@ -1,0 +1,24 @@
+package org.studysupport.api.query;
+
+import java.util.List;
+
+/**
+ * One hospital, its rank (1 is best) and the figures and words behind it. {@code medianResponseHours}
+ * is over the assignments it answered in the last 90 days (null when there were none).
+ */
+public record Recommendation(
+        int rank,
+        String hospital,
+        String name,
+        long openAssignments,
+        Double medianResponseHours,
+        long responsesConsidered,
+        long slaMet,
+        long slaBreached,
+        boolean declinedBefore,
+        List<String> reasons) {
+
+    public Recommendation {
+        reasons = List.copyOf(reasons);
+    }
+}

@@ -1,0 +1,30 @@
+package org.studysupport.api.query;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts and durations over the requests submitted in [from, to). Durations are in seconds;
+ * percentiles interpolate linearly between the closest ranks.
+ */
+public record Statistics(
+        Instant from,
+        Instant to,
+        long requests,
+        Map<String, Long> byStatus,
+        Map<String, Long> byService,
+        Map<String, Map<String, Long>> assignmentsByHospital,
+        Duration timeToTriage,
+        Duration timeToHospitalResponse,
+        Duration timeToCompletion,
+        List<SlaRecord> sla) {
+
+    /** How many cases were measured, their median and 90th percentile in seconds (null when none). */
+    public record Duration(long count, Double medianSeconds, Double p90Seconds) {
+    }
+
+    /** Service-level results of one clock at one hospital (hospital null for the triage clock). */
+    public record SlaRecord(String clock, String hospital, long met, long breached) {
+    }
+}

@@ -1,0 +1,52 @@
+package org.studysupport.web.queue;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.studysupport.api.problem.InvalidInputException;
+import org.studysupport.api.query.HospitalQueuePage;
+import org.studysupport.api.query.RequestPage;
+import org.studysupport.application.QueueService;
+import org.studysupport.web.Paging;
+
+/** The coordinators' triage queue and the hospitals' queues. */
+@RestController
+@RequestMapping("/api/queues")
+@Tag(name = "Queues")
+public class QueueController {
+
+    private final QueueService queues;
+
+    public QueueController(QueueService queues) {
+        this.queues = queues;
+    }
+
+    @GetMapping("/triage")
+    @PreAuthorize("hasRole('COORDINATOR')")
+    @Operation(summary = "Requests waiting for a coordinator, earliest due first (COORDINATOR)")
+    public RequestPage triage(@RequestParam(required = false) String asOf,
+                              @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "20") int size) {
+        if (asOf != null) {
+            throw new InvalidInputException("asOf", "the queue as of a past moment is not available yet");
+        }
+        Paging.check(page, size);
+        return queues.triage(page, size);
+    }
+
+    @GetMapping("/hospitals/{code}")
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'HOSPITAL')")
+    @Operation(summary = "A hospital's PENDING and ACTIVE assignments, earliest due first"
+            + " (COORDINATOR; HOSPITAL of that code)")
+    public HospitalQueuePage hospital(@PathVariable String code,
+                                      @RequestParam(defaultValue = "0") int page,
+                                      @RequestParam(defaultValue = "20") int size) {
+        Paging.check(page, size);
+        return queues.hospital(code, page, size);
+    }
+}

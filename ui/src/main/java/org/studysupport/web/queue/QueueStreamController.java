@@ -1,0 +1,46 @@
+package org.studysupport.web.queue;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.studysupport.api.problem.InvalidInputException;
+import org.studysupport.live.QueueChangeFeed;
+import org.studysupport.security.CurrentActor;
+
+/** Server-sent events: one {@code queue-change} event per change to a queue the caller may see. */
+@RestController
+@Tag(name = "Queues")
+public class QueueStreamController {
+
+    private final QueueChangeFeed feed;
+
+    public QueueStreamController(QueueChangeFeed feed) {
+        this.feed = feed;
+    }
+
+    @GetMapping(path = "/api/queues/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'HOSPITAL', 'INVESTIGATOR')")
+    @Operation(summary = "Live queue changes as server-sent events (COORDINATOR, HOSPITAL; INVESTIGATOR for"
+            + " their own requests). Reconnect with Last-Event-ID to receive what was missed.")
+    public SseEmitter stream(@Parameter(description = "the id of the last event received")
+                             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        return feed.subscribe(CurrentActor.get(), parse(lastEventId));
+    }
+
+    private static Long parse(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(lastEventId.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("Last-Event-ID", "must be the id of an event of this stream");
+        }
+    }
+}
