@@ -111,6 +111,7 @@ public class SupportRequest {
         if (status == RequestStatus.AWAITING_INFO) {
             throw new ActionNotAllowedException("The request already waits for the answer to a question.");
         }
+        requireText("question", command.question());
         requireNewId(command.clarificationId(), clarificationIds, "clarification");
         apply(new ClarificationRequested(requestId, command.clarificationId(), command.question(), actor.id(),
                 status));
@@ -121,6 +122,7 @@ public class SupportRequest {
     public long handle(AnswerClarification command, MetaData metaData) {
         Actor actor = ActingUser.from(metaData);
         requireOwner(actor, "answer clarification questions");
+        requireText("answer", command.answer());
         if (!clarificationIds.contains(command.clarificationId())) {
             throw new UnknownEntityException("No clarification " + command.clarificationId() + " on this request.");
         }
