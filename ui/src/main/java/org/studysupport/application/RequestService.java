@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.studysupport.api.problem.ActionNotAllowedException;
 import org.studysupport.api.problem.UnknownEntityException;
 import org.studysupport.api.query.FindRequest;
+import org.studysupport.api.query.FindRequestAsOf;
 import org.studysupport.api.query.ListRequests;
 import org.studysupport.api.query.RequestSummary;
 import org.studysupport.api.query.RequestView;
@@ -17,6 +18,7 @@ import org.studysupport.api.request.SubmitRequest;
 import org.studysupport.command.idempotency.IdempotencyKeys;
 import org.studysupport.security.CurrentActor;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,10 +43,9 @@ public class RequestService {
         this.idempotencyKeys = idempotencyKeys;
     }
 
-    public RequestView submit(SubmitRequest command) {
+    public Submission submit(SubmitRequest command) {
         commands.sendAndWait(command);
-        readModel.awaitVersion(command.requestId(), 0);
-        return view(command.requestId());
+        return stored(command.requestId(), false);
     }
 
     /**
@@ -68,12 +69,19 @@ public class RequestService {
             }
             return repeated(idempotencyKeys.find(userId, key).orElseThrow(() -> e), fingerprint);
         }
-        readModel.awaitVersion(command.requestId(), 0);
-        return new Submission(view(command.requestId()), false);
+        return stored(command.requestId(), false);
     }
 
-    /** The answer to a submission: the request, and whether an earlier submission created it. */
-    public record Submission(RequestView request, boolean repeated) {
+    /**
+     * The answer to a stored submission: the request's id, the request as its submitter sees it (null
+     * if the read model has not caught up within the wait), and whether an earlier submission created it.
+     */
+    public record Submission(UUID requestId, RequestView request, boolean repeated) {
+    }
+
+    private Submission stored(UUID requestId, boolean repeated) {
+        readModel.awaitVersion(requestId, 0);
+        return new Submission(requestId, find(requestId).orElse(null), repeated);
     }
 
     private Submission repeated(IdempotencyKeys.Claim claim, String fingerprint) {
@@ -81,8 +89,7 @@ public class RequestService {
             throw new ActionNotAllowedException(
                     "This Idempotency-Key was already used for a submission with another body.");
         }
-        readModel.awaitVersion(claim.requestId(), 0);
-        return new Submission(view(claim.requestId()), true);
+        return stored(claim.requestId(), true);
     }
 
     private static boolean isDuplicateKey(Throwable e) {
@@ -104,6 +111,13 @@ public class RequestService {
 
     public RequestView view(UUID requestId) {
         return find(requestId).orElseThrow(() -> new UnknownEntityException("No request " + requestId + "."));
+    }
+
+    /** The request as it stood at a past moment; 404 if it did not exist yet or the caller may not see it. */
+    public RequestView viewAsOf(UUID requestId, Instant asOf) {
+        return Answers.join(queries.query(new FindRequestAsOf(requestId, asOf, CurrentActor.get()),
+                        ResponseTypes.optionalInstanceOf(RequestView.class)))
+                .orElseThrow(() -> new UnknownEntityException("No request " + requestId + " at " + asOf + "."));
     }
 
     public Optional<RequestView> find(UUID requestId) {

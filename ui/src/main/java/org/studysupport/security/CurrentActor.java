@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The signed-in user as an {@link Actor}. A user carries one authority {@code ROLE_<role>} and, for
- * hospital staff, one {@code HOSPITAL_<code>}; demo users and bearer tokens are mapped to that shape.
+ * hospital staff, one {@code HOSPITAL_<code>}; every way of signing in maps its users to that shape.
  */
 public final class CurrentActor {
 

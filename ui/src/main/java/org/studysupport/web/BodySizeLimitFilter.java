@@ -39,7 +39,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            objectMapper.writeValue(response.getOutputStream(), ProblemHandler.tooLargeProblem());
+            objectMapper.writeValue(response.getOutputStream(), ProblemHandler.tooLargeProblem(limit));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

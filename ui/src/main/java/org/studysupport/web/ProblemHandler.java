@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,10 +17,12 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.studysupport.api.problem.ActionNotAllowedException;
 import org.studysupport.api.problem.DomainException;
@@ -68,7 +71,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> tooLarge(PayloadTooLargeException e) {
-        return answer(tooLargeProblem());
+        return answer(tooLargeProblem(e.limit()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -102,12 +105,33 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException e,
+                                                       @NonNull HttpHeaders headers,
+                                                       @NonNull HttpStatusCode status,
+                                                       @NonNull WebRequest request) {
+        String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        String allowed = type != null && type.isEnum()
+                ? "; allowed: " + java.util.Arrays.toString(type.getEnumConstants()) : "";
+        return validationFailed(List.of(new FieldProblem(field, "invalid value '" + e.getValue() + "'" + allowed)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            @NonNull MissingServletRequestParameterException e, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        return validationFailed(List.of(new FieldProblem(e.getParameterName(), "is required")));
+    }
+
+    @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
-        if (causedBy(e, PayloadTooLargeException.class)) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLargeProblem());
+        PayloadTooLargeException tooLarge = cause(e, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(tooLargeProblem(tooLarge.limit()));
         }
         if (e.getCause() instanceof InvalidFormatException invalid) {
             String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
@@ -160,9 +184,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.CONFLICT, "state-conflict", "Not allowed", e.getMessage());
     }
 
-    static ProblemDetail tooLargeProblem() {
+    static ProblemDetail tooLargeProblem(long limitBytes) {
         return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
-                "The body exceeds the limit of 256 KiB.");
+                "The body exceeds the limit of " + limitBytes + " bytes.");
     }
 
     private static ProblemDetail validationProblem() {
@@ -191,13 +215,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
-                return true;
+                return type.cast(t);
             }
         }
-        return false;
+        return null;
     }
 
 }

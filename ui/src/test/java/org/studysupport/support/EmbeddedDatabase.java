@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EmbeddedDatabase {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final long APPLICATION_SHUTDOWN_WAIT_MILLIS = 60_000;
     private static EmbeddedPostgres server;
 
     private EmbeddedDatabase() {
@@ -24,19 +25,36 @@ public final class EmbeddedDatabase {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.close();
-                } catch (IOException ignored) {
-                    // the JVM is going away
-                }
-            }));
+            Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stopAfterApplications,
+                    "embedded-postgres-stopper"));
         }
         return server;
+    }
+
+    /**
+     * Shutdown hooks run in parallel: stopping the database while Spring still closes the test
+     * applications would leave their processors waiting on connections. Let them finish first.
+     */
+    private static void stopAfterApplications() {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("SpringContextShutdownHook")
+                    || thread.getName().startsWith("SpringApplicationShutdownHook")) {
+                try {
+                    thread.join(APPLICATION_SHUTDOWN_WAIT_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // the JVM is going away
+        }
     }
 
     /** Creates a new, empty database and returns its JDBC URL (user and password: postgres). */

@@ -6,8 +6,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 public record CommentView(UUID id, String text, CommentVisibility visibility, String author, Instant createdAt) {
-
-    public boolean isPublic() {
-        return visibility == CommentVisibility.PUBLIC;
-    }
 }

@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A change to the queues, caused by one event of a request. {@code hospitals} are those with an
+ * A change to the queues, caused by one event of a request; {@code version} is the request's version
+ * after that event. {@code hospitals} are those with an
  * assignment (now or before) on the request; {@code internalOnly} marks an INTERNAL comment, which
  * investigators must not even hear of.
  */
 public record QueueChange(
         long position,
         UUID requestId,
+        long version,
         String reference,
         String status,
         String eventType,

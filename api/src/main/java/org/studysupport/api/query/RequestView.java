@@ -2,6 +2,7 @@ package org.studysupport.api.query;
 
 import org.studysupport.api.assignment.AssignmentStatus;
 import org.studysupport.api.reference.ServiceCode;
+import org.studysupport.api.request.CommentVisibility;
 import org.studysupport.api.request.ContactDetails;
 import org.studysupport.api.request.FundingStatus;
 import org.studysupport.api.request.Priority;
@@ -76,7 +77,7 @@ public record RequestView(
     /** The same view without what the given reader may not see. */
     public RequestView redactedFor(boolean showContact, boolean showInternalComments) {
         List<CommentView> visibleComments = showInternalComments ? comments
-                : comments.stream().filter(CommentView::isPublic).toList();
+                : comments.stream().filter(c -> c.visibility() == CommentVisibility.PUBLIC).toList();
         return new RequestView(id, reference, status, priority, title, acronym, studyPhase, sponsor, therapeuticArea,
                 fundingStatus, plannedStartDate, countries, plannedSites, description, services,
                 showContact ? contact : null, investigatorId, submittedAt, updatedAt, version, assignments,

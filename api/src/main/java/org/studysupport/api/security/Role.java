@@ -1,6 +1,6 @@
 package org.studysupport.api.security;
 
-/** What a signed-in user may do; see product.md "Users and what they do". */
+/** What a signed-in user may do: submit (investigator), triage and route (coordinator), deliver (hospital), read (auditor), operate (admin). */
 public enum Role {
     INVESTIGATOR, COORDINATOR, HOSPITAL, AUDITOR, ADMIN
 }

@@ -59,9 +59,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * A study support request: the consistency boundary for its status, its clarifications and the
- * assignments of its services to partner hospitals. Every command handler checks the rules of
- * product.md and returns the request's version after the change, so that callers can wait for the
- * read model to catch up with exactly that version.
+ * assignments of its services to partner hospitals. Every command handler checks the rules of the
+ * request and assignment life cycles and returns the request's version after the change, so that
+ * callers can wait for the read model to catch up with exactly that version.
  */
 @Aggregate(snapshotTriggerDefinition = "supportRequestSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,

@@ -83,6 +83,7 @@ public class QueueQueries {
                 (rs, row) -> new QueueChange(
                         rs.getLong("position"),
                         rs.getObject("request_id", UUID.class),
+                        rs.getLong("version"),
                         rs.getString("reference"),
                         rs.getString("status"),
                         rs.getString("event_type"),

@@ -21,6 +21,8 @@ public class QueueChangeEntity {
     @Column(name = "request_id", nullable = false)
     private UUID requestId;
     @Column(nullable = false)
+    private long version;
+    @Column(nullable = false)
     private String reference;
     @Column(nullable = false)
     private String status;
@@ -40,9 +42,10 @@ public class QueueChangeEntity {
     protected QueueChangeEntity() {
     }
 
-    QueueChangeEntity(UUID requestId, String reference, String status, String eventType, String investigatorId,
+    QueueChangeEntity(UUID requestId, long version, String reference, String status, String eventType, String investigatorId,
                       String hospitals, boolean inTriage, boolean internalOnly, Instant occurredAt) {
         this.requestId = requestId;
+        this.version = version;
         this.reference = reference;
         this.status = status;
         this.eventType = eventType;

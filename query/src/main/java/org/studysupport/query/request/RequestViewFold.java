@@ -73,7 +73,7 @@ public final class RequestViewFold {
             draft.closedAt = context.occurredAt();
         } else if (event instanceof ServiceAssigned e) {
             draft.assignments.add(new AssignmentView(e.assignmentId(), e.service(), e.hospital(),
-                    AssignmentStatus.PENDING, e.note(), context.occurredAt(), null, null, null, null, null));
+                    AssignmentStatus.PENDING, e.note(), context.occurredAt(), null, null, null, null, null, null));
             if (draft.status == RequestStatus.ACCEPTED) {
                 draft.status = RequestStatus.IN_PROGRESS;
             }
@@ -83,17 +83,15 @@ public final class RequestViewFold {
             draft.replaceAssignment(e.assignmentId(),
                     a -> responded(a, AssignmentStatus.DECLINED, e.reason(), context));
         } else if (event instanceof AssignmentReassigned e) {
-            draft.replaceAssignment(e.assignmentId(), a -> new AssignmentView(a.id(), a.service(), a.hospital(),
-                    AssignmentStatus.REASSIGNED, a.note(), a.createdAt(), a.respondedAt(), context.occurredAt(),
-                    null, e.reason(), e.newAssignmentId()));
+            draft.replaceAssignment(e.assignmentId(), a -> closed(a, AssignmentStatus.REASSIGNED, e.reason(),
+                    e.newAssignmentId(), context));
         } else if (event instanceof AssignmentCancelled e) {
-            draft.replaceAssignment(e.assignmentId(), a -> new AssignmentView(a.id(), a.service(), a.hospital(),
-                    AssignmentStatus.CANCELLED, a.note(), a.createdAt(), a.respondedAt(), context.occurredAt(),
-                    null, e.reason(), null));
+            draft.replaceAssignment(e.assignmentId(), a -> closed(a, AssignmentStatus.CANCELLED, e.reason(), null,
+                    context));
         } else if (event instanceof AssignmentCompleted e) {
             draft.replaceAssignment(e.assignmentId(), a -> new AssignmentView(a.id(), a.service(), a.hospital(),
                     AssignmentStatus.COMPLETED, a.note(), a.createdAt(), a.respondedAt(), context.occurredAt(),
-                    e.summary(), null, null));
+                    context.occurredAt(), e.summary(), null, null));
         } else if (event instanceof RequestCompleted e) {
             draft.status = RequestStatus.COMPLETED;
             draft.outcome = e.outcome();
@@ -124,8 +122,15 @@ public final class RequestViewFold {
 
     private static AssignmentView responded(AssignmentView a, AssignmentStatus status, String reason,
                                             EventContext context) {
+        Instant closedAt = status.isOpen() ? null : context.occurredAt();
         return new AssignmentView(a.id(), a.service(), a.hospital(), status, a.note(), a.createdAt(),
-                context.occurredAt(), a.completedAt(), a.summary(), reason, a.replacedBy());
+                context.occurredAt(), null, closedAt, null, reason, null);
+    }
+
+    private static AssignmentView closed(AssignmentView a, AssignmentStatus status, String reason, UUID replacedBy,
+                                         EventContext context) {
+        return new AssignmentView(a.id(), a.service(), a.hospital(), status, a.note(), a.createdAt(),
+                a.respondedAt(), null, context.occurredAt(), null, reason, replacedBy);
     }
 
     /** A mutable copy of a view, used only inside one step of the fold. */

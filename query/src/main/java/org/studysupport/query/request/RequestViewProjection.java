@@ -83,7 +83,7 @@ public class RequestViewProjection {
                 && comment.visibility() == CommentVisibility.INTERNAL;
         String hospitals = "," + String.join(",", view.assignments().stream().map(AssignmentView::hospital)
                 .distinct().toList()) + ",";
-        return new QueueChangeEntity(view.id(), view.reference(), view.status().name(),
+        return new QueueChangeEntity(view.id(), view.version(), view.reference(), view.status().name(),
                 event.getClass().getSimpleName(), view.investigatorId(), hospitals,
                 TriagePolicy.waitsForCoordinator(view), internalOnly, occurredAt);
     }

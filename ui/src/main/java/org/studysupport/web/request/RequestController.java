@@ -3,6 +3,9 @@ package org.studysupport.web.request;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -64,28 +67,44 @@ public class RequestController {
     @PostMapping
     @Operation(summary = "Submit a request (INVESTIGATOR)", description = "With an Idempotency-Key header, "
             + "the same key and body answer with the request the first call created; another body is 409.")
-    public ResponseEntity<RequestView> submit(
+    @ApiResponse(responseCode = "201", description = "stored; the request as its submitter sees it",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @ApiResponse(responseCode = "202", description = "stored, but not readable yet; read it at Location",
+            content = @Content(schema = @Schema(implementation = StoredReceipt.class)))
+    public ResponseEntity<Object> submit(
             @Parameter(description = "any unique string of up to 255 characters chosen by the client")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Valid @RequestBody SubmitRequestBody body) {
-        RequestView view;
+        RequestService.Submission submission;
         if (idempotencyKey == null) {
-            view = requests.submit(body.toCommand(UUID.randomUUID()));
+            submission = requests.submit(body.toCommand(UUID.randomUUID()));
         } else {
             if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
                 throw new InvalidInputException("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY
                         + " characters");
             }
-            view = requests.submitOnce(body.toCommand(UUID.randomUUID()), idempotencyKey,
-                    BodyFingerprint.of(body, objectMapper)).request();
+            submission = requests.submitOnce(body.toCommand(UUID.randomUUID()), idempotencyKey,
+                    BodyFingerprint.of(body, objectMapper));
         }
-        return ResponseEntity.created(URI.create("/api/requests/" + view.id())).body(view);
+        URI location = URI.create("/api/requests/" + submission.requestId());
+        if (submission.request() == null) {
+            // stored for good, but not yet readable: say so rather than show nothing
+            return ResponseEntity.accepted().location(location).body(new StoredReceipt(submission.requestId(),
+                    "The request is stored; it will be readable at its location in a moment."));
+        }
+        return ResponseEntity.created(location).body(submission.request());
+    }
+
+    /** The answer to a stored submission whose view is not readable yet. */
+    public record StoredReceipt(UUID id, String detail) {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A request as the caller may see it")
-    public RequestView get(@PathVariable UUID id) {
-        return requests.view(id);
+    @Operation(summary = "A request as the caller may see it; with asOf, exactly as it stood at that moment")
+    public RequestView get(@PathVariable UUID id,
+                           @RequestParam(required = false)
+                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return asOf == null ? requests.view(id) : requests.viewAsOf(id, asOf);
     }
 
     @GetMapping

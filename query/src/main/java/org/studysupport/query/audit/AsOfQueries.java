@@ -1,0 +1,50 @@
+package org.studysupport.query.audit;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import org.studysupport.api.query.FindRequest;
+import org.studysupport.api.query.FindRequestAsOf;
+import org.studysupport.api.query.RequestView;
+import org.studysupport.query.request.EventContexts;
+import org.studysupport.query.request.RequestQueries;
+import org.studysupport.query.request.RequestViewFold;
+import org.studysupport.query.request.RequestVisibility;
+
+import java.util.Optional;
+
+/**
+ * A request as it stood at a past moment: its own events, read from the start (never from a
+ * snapshot), folded up to that moment with the same fold as the live view. Whoever may see the
+ * request now may see its past, with the same parts hidden.
+ */
+@Component
+public class AsOfQueries {
+
+    private final EventStore eventStore;
+    private final RequestQueries requests;
+
+    public AsOfQueries(EventStore eventStore, RequestQueries requests) {
+        this.eventStore = eventStore;
+        this.requests = requests;
+    }
+
+    @QueryHandler
+    public Optional<RequestView> handle(FindRequestAsOf query) {
+        if (requests.handle(new FindRequest(query.requestId(), query.viewer())).isEmpty()) {
+            return Optional.empty();
+        }
+        DomainEventStream events = eventStore.readEvents(query.requestId().toString(), 0);
+        RequestView view = null;
+        while (events.hasNext()) {
+            DomainEventMessage<?> event = events.next();
+            if (event.getTimestamp().isAfter(query.asOf())) {
+                break;
+            }
+            view = RequestViewFold.apply(view, event.getPayload(), EventContexts.of(event));
+        }
+        return Optional.ofNullable(view).map(past -> RequestVisibility.redact(past, query.viewer()));
+    }
+}
