@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,6 +68,15 @@ class ReferenceNumberConcurrencyTest extends PostgresApiTest {
             List<String> inLogOrder = referencesInEventLogOrder(results.stream().map(Submitted::id).toList());
             assertThat(inLogOrder).hasSize(SUBMISSIONS);
             assertThat(inLogOrder).isSortedAccordingTo(Comparator.comparingLong(ReferenceNumberConcurrencyTest::number));
+
+            // No number was lost or repeated before these either: the store holds exactly 1..n this year.
+            String year = references.get(0).substring(3, 7);
+            List<Long> all = jdbc.queryForList("select reference from request_view where reference like :prefix",
+                    new MapSqlParameterSource("prefix", "SR-" + year + "-%"), String.class)
+                    .stream().map(ReferenceNumberConcurrencyTest::number).sorted().toList();
+            assertThat(all).isEqualTo(LongStream.rangeClosed(1, all.size()).boxed().toList());
+            assertThat(jdbc.queryForObject("select last_number from reference_counter where reference_year = :year",
+                    new MapSqlParameterSource("year", Integer.parseInt(year)), Long.class)).isEqualTo(all.size());
         } finally {
             clients.shutdownNow();
         }
