@@ -1,0 +1,75 @@
+package org.studysupport.support;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.studysupport.StudySupportApplication;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The whole application started and stopped by a test itself, outside Spring's test context cache:
+ * for tests that restart it on the same store. Always on a random port, with the demo users on.
+ */
+public final class RunningApplication implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private RunningApplication(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** On the PostgreSQL database at {@code jdbcUrl} (profile {@code postgres}), without demo data. */
+    public static RunningApplication onPostgres(String jdbcUrl, Map<String, Object> extraProperties) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", jdbcUrl);
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.password", "postgres");
+        properties.put("study-support.demo-data.enabled", "false");
+        properties.putAll(extraProperties);
+        return start(properties, "postgres");
+    }
+
+    /** On the embedded default: the H2 file database under {@code dataDir}. */
+    public static RunningApplication onH2(Path dataDir, boolean demoData) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("study-support.data-dir", dataDir.toString());
+        properties.put("study-support.demo-data.enabled", String.valueOf(demoData));
+        return start(properties);
+    }
+
+    private static RunningApplication start(Map<String, Object> properties, String... profiles) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("server.port", "0");
+        all.put("study-support.security.demo-users", "true");
+        all.put("disable-axoniq-console-message", "true");
+        all.putAll(properties);
+        // Command-line style arguments outrank application.yml and the profile's file.
+        String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(StudySupportApplication.class)
+                .profiles(profiles)
+                .run(arguments);
+        return new RunningApplication(context);
+    }
+
+    public int port() {
+        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public Api as(String user) {
+        return Api.at(port(), user);
+    }
+
+    public JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
