@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -99,6 +100,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                 error.getDefaultMessage())))
                 .toList();
         return validationFailed(errors);
+    }
+
+    /** A query or path parameter of the wrong type, e.g. {@code status=FOO}: a validation error naming it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException e,
+                                                        @NonNull HttpHeaders headers,
+                                                        @NonNull HttpStatusCode status,
+                                                        @NonNull WebRequest request) {
+        Class<?> type = e.getRequiredType();
+        String allowed = type != null && type.isEnum()
+                ? "; allowed: " + java.util.Arrays.toString(type.getEnumConstants())
+                : "";
+        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        return validationFailed(List.of(new FieldProblem(field, "invalid value '" + e.getValue() + "'" + allowed)));
     }
 
     @Override
