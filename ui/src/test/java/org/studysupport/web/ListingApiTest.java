@@ -142,4 +142,35 @@ class ListingApiTest extends PostgresApiTest {
         assertThat(ids(list("coordinator", token, "priority=NORMAL&status=IN_PROGRESS")))
                 .containsExactly(monitoringAtOus);
     }
+
+    @Test
+    void freeTextIgnoresCaseAndFindsAcronyms() {
+        String token = unique("List Case");
+        String acronym = "ACR-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = new java.util.HashMap<>(org.studysupport.support.Api.submission(token, "MONITORING"));
+        body.put("acronym", acronym);
+        String id = ok201(as("investigator1").post("/api/requests", body));
+
+        assertThat(ids(list("coordinator", token.toUpperCase(java.util.Locale.ROOT), ""))).containsExactly(id);
+        assertThat(ids(list("coordinator", acronym.toLowerCase(java.util.Locale.ROOT), ""))).containsExactly(id);
+    }
+
+    @Test
+    void submittedFromAndToBoundTheSubmissionTime() {
+        String token = unique("List period");
+        String id = submit(token, "MONITORING");
+        java.time.Instant submittedAt = java.time.Instant.parse(read("coordinator", id).path("submittedAt").asText());
+        String before = submittedAt.minusSeconds(60).toString();
+        String after = submittedAt.plusSeconds(60).toString();
+
+        assertThat(ids(list("coordinator", token, "submittedFrom=" + before + "&submittedTo=" + after)))
+                .containsExactly(id);
+        assertThat(list("coordinator", token, "submittedFrom=" + after).path("total").asLong()).isZero();
+        assertThat(list("coordinator", token, "submittedTo=" + before).path("total").asLong()).isZero();
+    }
+
+    private static String ok201(org.studysupport.support.Api.Answer answer) {
+        assertThat(answer.status()).as("%s", answer.body()).isEqualTo(201);
+        return answer.text("id");
+    }
 }

@@ -153,6 +153,33 @@ class ValidationApiTest extends PostgresApiTest {
     }
 
     @Test
+    void badOptionalSubmissionFieldsAreNamed() {
+        Map<String, Object> date = body(unique("Bad date"));
+        date.put("plannedStartDate", "2027-13-01");
+        assertInvalidField(submitBody(date), "plannedStartDate");
+
+        Map<String, Object> noSites = body(unique("Zero sites"));
+        noSites.put("plannedSites", 0);
+        assertInvalidField(submitBody(noSites), "plannedSites");
+
+        Map<String, Object> wordSites = body(unique("Word sites"));
+        wordSites.put("plannedSites", "eight");
+        assertInvalidField(submitBody(wordSites), "plannedSites");
+
+        Map<String, Object> acronym = body(unique("Long acronym"));
+        acronym.put("acronym", "A".repeat(51));
+        assertInvalidField(submitBody(acronym), "acronym");
+
+        Map<String, Object> phone = body(unique("Bad phone"));
+        phone.put("contact", Map.of("name", "Kari Nordmann", "email", "kari@example.org", "phone", "call me"));
+        assertInvalidField(submitBody(phone), "contact.phone");
+
+        Map<String, Object> description = body(unique("Long description"));
+        description.put("description", "d".repeat(20001));
+        assertInvalidField(submitBody(description), "description");
+    }
+
+    @Test
     void malformedJsonIsABadRequest() {
         assertProblem(as("investigator1").postRaw("/api/requests", "{\"title\": \"Broken", MediaType.APPLICATION_JSON),
                 400);
@@ -197,6 +224,8 @@ class ValidationApiTest extends PostgresApiTest {
                 "reason");
         assertInvalidField(as("coordinator").post(path(id, assignment, "reassign"), Map.of("reason", "Elsewhere")),
                 "hospital");
+        assertInvalidField(as("coordinator").post(path(id, assignment, "reassign"),
+                Map.of("hospital", "XYZ", "reason", "Elsewhere")), "hospital");
         assertRefused(as("ous-staff").post(path(id, assignment, "decline"), Map.of()), 400, id, before);
     }
 
@@ -206,6 +235,10 @@ class ValidationApiTest extends PostgresApiTest {
         JsonNode before = read("coordinator", id);
 
         assertInvalidField(as("coordinator").post(path(id, "clarifications"), Map.of()), "question");
+        assertInvalidField(as("coordinator").post(path(id, "clarifications"), Map.of("question", "q".repeat(2001))),
+                "question");
+        assertInvalidField(as("coordinator").post(path(id, "comments"),
+                Map.of("text", "t".repeat(10001), "visibility", "PUBLIC")), "text");
         assertInvalidField(as("coordinator").post(path(id, "assignments"), Map.of("hospital", "OUS")), "service");
         assertInvalidField(as("coordinator").post(path(id, "assignments"),
                 Map.of("service", "FOO", "hospital", "OUS")), "service");
@@ -229,6 +262,8 @@ class ValidationApiTest extends PostgresApiTest {
 
         assertInvalidField(as("coordinator").post(path(id, "accept"), Map.of()), "priority");
         assertInvalidField(as("coordinator").post(path(id, "accept"), Map.of("priority", "CRITICAL")), "priority");
+        assertInvalidField(as("coordinator").post(path(id, "accept"),
+                Map.of("priority", "HIGH", "note", "n".repeat(2001))), "note");
         assertRefused(as("coordinator").post(path(id, "accept"), Map.of("priority", "CRITICAL")), 400, id, before);
     }
 
@@ -237,6 +272,7 @@ class ValidationApiTest extends PostgresApiTest {
         assertInvalidField(as("coordinator").get("/api/requests?size=0"), "size");
         assertInvalidField(as("coordinator").get("/api/requests?size=201"), "size");
         assertInvalidField(as("coordinator").get("/api/requests?page=-1"), "page");
+        assertInvalidField(as("coordinator").get("/api/requests?size=ten"), "size");
         assertThat(ok(as("coordinator").get("/api/requests?size=200")).path("size").asInt()).isEqualTo(200);
         assertThat(ok(as("coordinator").get("/api/requests?size=1")).path("size").asInt()).isEqualTo(1);
     }
@@ -245,6 +281,8 @@ class ValidationApiTest extends PostgresApiTest {
     void unknownListFilterAndSortValuesAreRefused() {
         assertInvalidField(as("coordinator").get("/api/requests?status=FOO"), "status");
         assertInvalidField(as("coordinator").get("/api/requests?service=FOO"), "service");
+        assertInvalidField(as("coordinator").get("/api/requests?priority=CRITICAL"), "priority");
+        assertInvalidField(as("coordinator").get("/api/requests?submittedFrom=yesterday"), "submittedFrom");
         assertInvalidField(as("coordinator").get("/api/requests?sort=title"), "sort");
         assertInvalidField(as("coordinator").get("/api/requests?sort=submittedAt,sideways"), "sort");
     }
