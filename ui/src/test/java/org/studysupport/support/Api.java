@@ -24,10 +24,15 @@ public final class Api {
     }
 
     public static Api at(int port, String user) {
+        return at(port, user, "demo");
+    }
+
+    /** As the given user with the given password (e.g. a wrong one). */
+    public static Api at(int port, String user, String password) {
         RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
         if (user != null) {
             String credentials = Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + credentials);
         }
         return new Api(builder.build());
