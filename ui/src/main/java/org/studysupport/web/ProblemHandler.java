@@ -107,19 +107,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A query or path parameter of the wrong type, e.g. {@code status=FOO}: a validation error naming it. */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException e,
-                                                        @NonNull HttpHeaders headers,
-                                                        @NonNull HttpStatusCode status,
-                                                        @NonNull WebRequest request) {
-        Class<?> type = e.getRequiredType();
-        String allowed = type != null && type.isEnum()
-                ? "; allowed: " + java.util.Arrays.toString(type.getEnumConstants())
-                : "";
-        String field = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-        return validationFailed(List.of(new FieldProblem(field, "invalid value '" + e.getValue() + "'" + allowed)));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException e,
                                                        @NonNull HttpHeaders headers,
                                                        @NonNull HttpStatusCode status,
                                                        @NonNull WebRequest request) {
