@@ -1,12 +1,13 @@
 package org.studysupport.live;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.studysupport.api.query.FindQueueChanges;
@@ -54,8 +55,9 @@ public class QueueChangeFeed {
         this.settings = settings;
     }
 
-    @PostConstruct
-    void start() {
+    /** Starts once the application is ready, when the query handlers it asks are registered. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
         tasks.add(scheduler.scheduleWithFixedDelay(this::pollSafely, settings.pollInterval()));
         tasks.add(scheduler.scheduleWithFixedDelay(this::heartbeat, settings.heartbeat()));
     }

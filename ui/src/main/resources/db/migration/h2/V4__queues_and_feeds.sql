@@ -13,6 +13,15 @@ alter table assignment_view add column sla_due_at timestamp(6) with time zone;
 alter table assignment_view add column queue_due_at timestamp(6) with time zone;
 create index assignment_view_queue on assignment_view (hospital, status, queue_due_at);
 create index assignment_view_responded on assignment_view (responded_at);
+create index assignment_view_by_hospital_request on assignment_view (hospital, request_id);
+
+-- The services each request asked for, so that the service filter of the list uses an index.
+create table request_service (
+    request_id uuid        not null,
+    service    varchar(32) not null,
+    primary key (service, request_id)
+);
+create index request_service_by_request on request_service (request_id);
 
 -- The change feed behind live queue updates: one row per projected request event, read by every
 -- application node, so that a change made on one node reaches clients connected to another.

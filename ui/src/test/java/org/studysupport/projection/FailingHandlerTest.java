@@ -70,9 +70,13 @@ class FailingHandlerTest extends PostgresApiTest {
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(accepted.text("status")).isEqualTo("ACCEPTED");
 
-        Integer parked = jdbc.queryForObject(
-                "select count(*) from dead_letter_entry where processing_group = ? and payload_type like ?",
-                Integer.class, RequestViewProjection.PROCESSING_GROUP, "%RequestSubmitted");
-        assertThat(parked).isEqualTo(1);
+        String parkedSequences = "select count(*) from dead_letter_entry where processing_group = ?"
+                + " and sequence_identifier = ?";
+        Integer poisonParked = jdbc.queryForObject(parkedSequences, Integer.class,
+                RequestViewProjection.PROCESSING_GROUP, poisoned.text("id"));
+        Integer healthyParked = jdbc.queryForObject(parkedSequences, Integer.class,
+                RequestViewProjection.PROCESSING_GROUP, healthy);
+        assertThat(poisonParked).as("the failed event is kept as a dead letter").isPositive();
+        assertThat(healthyParked).isZero();
     }
 }

@@ -17,6 +17,7 @@ public final class EmbeddedDatabase {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final long APPLICATION_SHUTDOWN_WAIT_MILLIS = 60_000;
+    private static final long HOOKS_START_MILLIS = 300;
     private static EmbeddedPostgres server;
 
     private EmbeddedDatabase() {
@@ -40,21 +41,30 @@ public final class EmbeddedDatabase {
      * applications would leave their processors waiting on connections. Let them finish first.
      */
     private static void stopAfterApplications() {
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().startsWith("SpringContextShutdownHook")
-                    || thread.getName().startsWith("SpringApplicationShutdownHook")) {
-                try {
-                    thread.join(APPLICATION_SHUTDOWN_WAIT_MILLIS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+        try {
+            // all hooks are started together; give Spring's a moment to appear before looking for them
+            Thread.sleep(HOOKS_START_MILLIS);
+            long deadline = System.currentTimeMillis() + APPLICATION_SHUTDOWN_WAIT_MILLIS;
+            for (Thread hook = springShutdownHook(); hook != null && System.currentTimeMillis() < deadline;
+                 hook = springShutdownHook()) {
+                hook.join(Math.max(1, deadline - System.currentTimeMillis()));
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         try {
             server.close();
         } catch (IOException ignored) {
             // the JVM is going away
         }
+    }
+
+    private static Thread springShutdownHook() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .filter(thread -> thread.getName().startsWith("SpringContextShutdownHook")
+                        || thread.getName().startsWith("SpringApplicationShutdownHook"))
+                .findFirst().orElse(null);
     }
 
     /** Creates a new, empty database and returns its JDBC URL (user and password: postgres). */

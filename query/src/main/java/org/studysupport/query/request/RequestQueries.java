@@ -49,8 +49,9 @@ public class RequestQueries {
             parameters.addValue("status", query.status().name());
         }
         if (query.service() != null) {
-            where.append(" and r.services like :service");
-            parameters.addValue("service", "%," + query.service().name() + ",%");
+            where.append(" and exists (select 1 from request_service s where s.request_id = r.id"
+                    + " and s.service = :service)");
+            parameters.addValue("service", query.service().name());
         }
         if (query.hospital() != null) {
             where.append(" and exists (select 1 from assignment_view h where h.request_id = r.id"

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.studysupport.api.query.AssignmentView;
 import org.studysupport.api.query.FindRequestVersion;
@@ -20,7 +21,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Keeps {@code request_view}, {@code assignment_view} and the {@code queue_change} feed up to date
+ * Keeps {@code request_view}, {@code request_service}, {@code assignment_view} and the
+ * {@code queue_change} feed up to date
  * with the event log. Idempotent: an event at or below the stored version of its request is
  * skipped, so redelivery changes nothing. A replay rebuilds the views but adds nothing to the feed:
  * nobody should be told again about old changes.
@@ -36,10 +38,12 @@ public class RequestViewProjection {
     private final QueueChangeRepository changes;
     private final ViewDocuments documents;
     private final QueryUpdateEmitter updateEmitter;
+    private final JdbcTemplate jdbc;
 
     public RequestViewProjection(RequestViewRepository requests, AssignmentViewRepository assignments,
                                  QueueChangeRepository changes, ViewDocuments documents,
-                                 QueryUpdateEmitter updateEmitter) {
+                                 QueryUpdateEmitter updateEmitter, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.requests = requests;
         this.assignments = assignments;
         this.changes = changes;
@@ -64,6 +68,10 @@ public class RequestViewProjection {
         }
         if (row == null) {
             row = new RequestViewEntity(requestId);
+            for (var service : next.services()) {
+                jdbc.update("insert into request_service (request_id, service) values (?, ?)", requestId,
+                        service.name());
+            }
         }
         row.update(next, documents.write(next));
         requests.save(row);
@@ -90,6 +98,7 @@ public class RequestViewProjection {
 
     @ResetHandler
     public void reset() {
+        jdbc.update("delete from request_service");
         assignments.deleteAllInBatch();
         requests.deleteAllInBatch();
     }
