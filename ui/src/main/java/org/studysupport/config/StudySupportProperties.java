@@ -33,8 +33,24 @@ public record StudySupportProperties(
         hospitals = hospitals == null ? List.of() : List.copyOf(hospitals);
     }
 
-    /** @param demoUsers whether the demo users of the API contract may sign in with HTTP Basic */
-    public record Security(@DefaultValue("false") boolean demoUsers) {
+    /**
+     * @param demoUsers whether the demo users of the API contract may sign in with HTTP Basic
+     * @param jwt       how bearer tokens name the user, their role and their hospital
+     */
+    public record Security(@DefaultValue("false") boolean demoUsers, @DefaultValue Jwt jwt) {
+    }
+
+    /**
+     * Claims of a bearer token (JWT). Tokens are accepted once Spring's
+     * {@code spring.security.oauth2.resourceserver.jwt.*} names an issuer, key set or public key.
+     *
+     * @param userClaim     the user id (falls back to {@code sub})
+     * @param roleClaim     a role name or a list of them (INVESTIGATOR, COORDINATOR, HOSPITAL, AUDITOR, ADMIN)
+     * @param hospitalClaim the hospital code of hospital staff
+     */
+    public record Jwt(@DefaultValue("preferred_username") String userClaim,
+                      @DefaultValue("roles") String roleClaim,
+                      @DefaultValue("hospital") String hospitalClaim) {
     }
 
     /** @param enabled whether an empty store gets a few demo requests at start */

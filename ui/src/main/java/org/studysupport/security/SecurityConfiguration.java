@@ -2,6 +2,7 @@ package org.studysupport.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -10,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.studysupport.config.StudySupportProperties;
@@ -19,7 +21,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Who may call what. Roles are checked here per path and method; which request a caller may see is
+ * Who may call what. Users sign in with a bearer token (JWT) when a token issuer or key is
+ * configured, and with HTTP Basic as the demo users when those are switched on. Roles are checked here per path and method; which request a caller may see is
  * decided by the read side, and the finer rules (the owner, the hospital of an assignment) by the
  * aggregate.
  */
@@ -31,7 +34,16 @@ public class SecurityConfiguration {
     private static final String INVESTIGATOR = "INVESTIGATOR";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, ObjectProvider<JwtDecoder> jwtDecoder,
+                            StudySupportProperties properties) throws Exception {
+        if (jwtDecoder.getIfAvailable() != null) {
+            http.oauth2ResourceServer(tokens -> tokens
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new BearerTokenUsers(properties.security().jwt())))
+                    .authenticationEntryPoint((request, response, e) -> {
+                        response.setHeader("WWW-Authenticate", "Bearer");
+                        write(response, objectMapper, Problems.unauthenticated());
+                    }));
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName("study-support")
