@@ -1,5 +1,7 @@
 package org.studysupport.application;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.slf4j.Logger;
@@ -32,11 +34,16 @@ public class ReadModelWaiter {
     private final QueryGateway queryGateway;
     private final QueueChangeFeed feed;
     private final Duration timeout;
+    private final Counter timeouts;
 
-    public ReadModelWaiter(QueryGateway queryGateway, QueueChangeFeed feed, StudySupportProperties properties) {
+    public ReadModelWaiter(QueryGateway queryGateway, QueueChangeFeed feed, StudySupportProperties properties,
+                           MeterRegistry meters) {
         this.queryGateway = queryGateway;
         this.feed = feed;
         this.timeout = properties.readModelWait();
+        this.timeouts = Counter.builder("study_support.read_model.wait.timeouts")
+                .description("Actions that answered before the read model showed their change")
+                .register(meters);
     }
 
     /** @return whether the read model reached the version within the timeout */
@@ -56,6 +63,7 @@ public class ReadModelWaiter {
             reached.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (TimeoutException e) {
+            timeouts.increment();
             log.warn("Read model did not reach version {} of request {} within {}", version, requestId, timeout);
             return false;
         } catch (InterruptedException e) {

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param timeZone         the zone of the network's calendar (reference years, working days)
  * @param requestBodyLimit largest accepted request body, in bytes
  * @param readModelWait    how long an action waits for the read model to show its own change
+ * @param nodeId           this node's name in the event processors' token claims; must differ between
+ *                         nodes sharing a database (default: the JVM's name, {@code pid@host})
  * @param hospitals        the partner hospitals and the services each offers
  */
 @ConfigurationProperties("study-support")
@@ -27,6 +29,7 @@ public record StudySupportProperties(
         @DefaultValue("5s") Duration readModelWait,
         @DefaultValue Security security,
         @DefaultValue DemoData demoData,
+        String nodeId,
         List<HospitalSettings> hospitals) {
 
     public StudySupportProperties {

@@ -68,6 +68,10 @@ public final class RunningApplication implements AutoCloseable {
         return context.getBean(JdbcTemplate.class);
     }
 
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     @Override
     public void close() {
         context.close();

@@ -1,0 +1,95 @@
+package org.studysupport.cluster;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.studysupport.support.Api;
+import org.studysupport.support.EmbeddedDatabase;
+import org.studysupport.support.RunningApplication;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two application nodes on one PostgreSQL database. Node A holds every segment of the projection;
+ * node B projects nothing itself, yet its stream clients hear of changes made through node A, and
+ * its actions answer with their own effect without waiting out the read-model timeout.
+ */
+class TwoNodesTest {
+
+    private static final String SEGMENT_OWNERS =
+            "select distinct owner from token_entry where processor_name = 'request-view'";
+
+    @Test
+    void eachNodeSeesWhatTheOtherChangedInItsStreamAndAnswers() throws Exception {
+        String database = EmbeddedDatabase.newDatabase();
+        try (RunningApplication a = RunningApplication.onPostgres(database, Map.of("study-support.node-id", "node-a"))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> a.jdbc().queryForList(
+                    "select owner from token_entry where processor_name = 'request-view' and owner = 'node-a'",
+                    String.class).size() == 4);
+            try (RunningApplication b = RunningApplication.onPostgres(database,
+                    Map.of("study-support.node-id", "node-b"))) {
+                BlockingQueue<String> streamOnB = openStream(b.port(), "coordinator");
+
+                String throughA = a.as("investigator1").post("/api/requests",
+                        Api.submission("Submitted through node A", "MONITORING")).text("id");
+                assertThat(nextLineContaining(streamOnB, throughA)).as("node B's stream hears of node A's change")
+                        .contains("\"status\":\"SUBMITTED\"");
+
+                Api.Answer acceptedOnB = b.as("coordinator").post("/api/requests/" + throughA + "/accept",
+                        Map.of("priority", "HIGH"));
+                assertThat(acceptedOnB.status()).isEqualTo(200);
+                assertThat(acceptedOnB.text("status")).isEqualTo("ACCEPTED");
+                Api.Answer submittedOnB = b.as("investigator2").post("/api/requests",
+                        Api.submission("Submitted through node B", "BIOSTATISTICS"));
+                assertThat(submittedOnB.status()).as("answered with the view, not as not-yet-readable")
+                        .isEqualTo(201);
+
+                assertThat(b.bean(MeterRegistry.class).counter("study_support.read_model.wait.timeouts").count())
+                        .as("node B never waited out the read-model timeout").isZero();
+                assertThat(b.jdbc().queryForList(SEGMENT_OWNERS, String.class))
+                        .as("the projection ran on node A only").containsExactly("node-a");
+            }
+        }
+    }
+
+    private static BlockingQueue<String> openStream(int port, String user) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/queues/stream"))
+                .header("Authorization", "Basic " + credentials)
+                .header("Accept", "text/event-stream")
+                .build();
+        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> {
+                    try (Stream<String> body = response.body()) {
+                        body.forEach(lines::add);
+                    }
+                });
+        return lines;
+    }
+
+    private static String nextLineContaining(BlockingQueue<String> lines, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(500, TimeUnit.MILLISECONDS);
+            if (line != null && line.contains(text)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no stream line about " + text + "; received " + List.copyOf(lines));
+    }
+}
