@@ -162,12 +162,17 @@ public final class EventStream implements AutoCloseable {
     /**
      * Makes sure the stream is live: repeats the probe (a change the user may see) until an event
      * matching it arrives, since the server registers the stream only some time after it was opened.
+     * Changes made shortly before the stream was opened may still arrive before this event; what
+     * happens after it has a higher position.
+     *
+     * @return the probe's event
      */
-    public void sync(Runnable probe, Predicate<Event> probeEvent) {
+    public Event sync(Runnable probe, Predicate<Event> probeEvent) {
         for (int attempt = 0; attempt < 20; attempt++) {
             probe.run();
-            if (await(probeEvent, Duration.ofSeconds(1)) != null) {
-                return;
+            Event arrived = await(probeEvent, Duration.ofSeconds(1));
+            if (arrived != null) {
+                return arrived;
             }
         }
         throw new AssertionError("the stream never delivered the probe; received: " + events);
@@ -180,6 +185,17 @@ public final class EventStream implements AutoCloseable {
 
     public List<Event> eventsAbout(String requestId) {
         return events.stream().filter(e -> e.requestId().equals(requestId)).toList();
+    }
+
+    /** The events about the request with a position after the given event's. */
+    public List<Event> eventsAbout(String requestId, Event after) {
+        return events.stream().filter(e -> e.requestId().equals(requestId) && e.position() > after.position())
+                .toList();
+    }
+
+    /** The events with a position after the given event's. */
+    public List<Event> eventsAfter(Event after) {
+        return events.stream().filter(e -> e.position() > after.position()).toList();
     }
 
     public List<String> comments() {
