@@ -11,7 +11,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -109,6 +118,36 @@ class IdempotentSubmissionApiTest extends PostgresApiTest {
         // another body conflicts only with the user's own earlier use of the key
         assertThat(submit("investigator2", Api.submission(uniqueTitle(), "BIOBANK"), key).status()).isEqualTo(409);
         assertThat(requestsTitled(title)).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentSubmissionsWithTheSameKeyCreateOneRequest() throws Exception {
+        String title = uniqueTitle();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Api.submission(title, "MONITORING");
+        int clients = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Api.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return submit("investigator1", body, key);
+                }));
+            }
+            start.countDown();
+            Set<String> ids = new HashSet<>();
+            for (Future<Api.Answer> answer : answers) {
+                Api.Answer done = answer.get(60, TimeUnit.SECONDS);
+                assertThat(done.status()).as("%s", done.body()).isEqualTo(201);
+                ids.add(done.text("id"));
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(requestsTitled(title)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
