@@ -52,6 +52,7 @@ public final class EventStream implements AutoCloseable {
     private final List<String> comments = new CopyOnWriteArrayList<>();
     private final Thread reader;
     private volatile InputStream body;
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
     private EventStream(CompletableFuture<HttpResponse<InputStream>> response) {
         this.response = response;
@@ -258,6 +259,18 @@ public final class EventStream implements AutoCloseable {
             }
         } catch (Exception closedOrFailed) {
             // the test closed the stream, or the server did
+        } finally {
+            ended.countDown();
+        }
+    }
+
+    /** Whether the server ended the stream (or the connection broke) within the time. */
+    public boolean awaitEnd(Duration timeout) {
+        try {
+            return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

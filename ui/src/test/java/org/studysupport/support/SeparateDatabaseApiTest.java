@@ -2,6 +2,7 @@ package org.studysupport.support;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -10,10 +11,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the HTTP tests that need figures nobody else's data disturbs: a second application
  * context on its own PostgreSQL database, shared by all subclasses. Its stream heartbeat is one
  * second, and of the partner hospitals UNN does not accept requests (otherwise the hospitals are
- * those of application.yml).
+ * those of application.yml). Each subclass closes the context when done, while the database server
+ * still runs: a second context left open until the JVM exits slows the exit past what the build waits.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class SeparateDatabaseApiTest {
 
     private static final String DATABASE_URL = EmbeddedDatabase.newDatabase();
@@ -29,6 +32,8 @@ public abstract class SeparateDatabaseApiTest {
         registry.add("study-support.security.demo-users", () -> "true");
         registry.add("study-support.demo-data.enabled", () -> "false");
         registry.add("study-support.live-updates.heartbeat", () -> "1s");
+        // open streams would hold a graceful shutdown for 30 s (see QueueStreamShutdownApiTest)
+        registry.add("server.shutdown", () -> "immediate");
         // A list is replaced as a whole when overridden, so every hospital is given again.
         hospital(registry, 0, "OUS", "Oslo University Hospital", true, "METHODOLOGY,BIOSTATISTICS,REGULATORY,"
                 + "DATA_MANAGEMENT,MONITORING,PHARMACOVIGILANCE,PROJECT_MANAGEMENT,STUDY_NURSES,BIOBANK,"

@@ -3,11 +3,11 @@ package org.studysupport.support;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 
 /**
  * The actions of a request's life as the demo users take them over HTTP, each checked to succeed.

@@ -1,10 +1,7 @@
 package org.studysupport.web.queue;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.studysupport.StudySupportApplication;
 import org.studysupport.support.Api;
 import org.studysupport.support.EmbeddedDatabase;
 
@@ -12,24 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.studysupport.support.StandaloneApplication.port;
+import static org.studysupport.support.StandaloneApplication.start;
 
 /** An idempotency key outlives the application: it is kept in the database, not in memory. */
 class IdempotencyAfterRestartApiTest {
-
-    private static ConfigurableApplicationContext start(String databaseUrl) {
-        return new SpringApplicationBuilder(StudySupportApplication.class)
-                .profiles("postgres")
-                .run("--spring.datasource.url=" + databaseUrl,
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--study-support.security.demo-users=true",
-                        "--study-support.demo-data.enabled=false",
-                        "--server.port=0");
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((ServletWebServerApplicationContext) context).getWebServer().getPort();
-    }
 
     @Test
     void repeatedKeyAfterARestartAnswersTheRequestTheFirstRunCreated() {
