@@ -1,0 +1,31 @@
+package org.studysupport.web.queue;
+
+import org.junit.jupiter.api.Test;
+import org.studysupport.support.EventStream;
+import org.studysupport.support.SeparateDatabaseApiTest;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The keep-alive comment of an idle stream, with the heartbeat set to one second in this context. */
+class QueueStreamHeartbeatApiTest extends SeparateDatabaseApiTest {
+
+    @Test
+    void idleStreamReceivesKeepAliveCommentsAtTheHeartbeat() throws InterruptedException {
+        for (String user : List.of("coordinator", "hus-staff", "investigator1")) {
+            try (EventStream stream = EventStream.open(port, user)) {
+                // the headers come with the first heartbeat: nothing else happens on this stream
+                assertThat(stream.status(Duration.ofSeconds(5))).as(user).isEqualTo(200);
+                assertThat(stream.awaitComment(Duration.ofSeconds(5))).as(user).isEqualTo("keep-alive");
+                long start = System.nanoTime();
+                while (stream.comments().size() < 3 && System.nanoTime() - start < Duration.ofSeconds(6).toNanos()) {
+                    Thread.sleep(100);
+                }
+                assertThat(stream.comments()).as(user).hasSizeGreaterThanOrEqualTo(3).containsOnly("keep-alive");
+                assertThat(stream.events()).as(user).isEmpty();
+            }
+        }
+    }
+}
