@@ -1,12 +1,12 @@
 package org.studysupport.live;
 
-import jakarta.annotation.PreDestroy;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
@@ -34,7 +34,7 @@ import java.util.function.Consumer;
  */
 @Component
 @EnableConfigurationProperties(LiveUpdateSettings.class)
-public class QueueChangeFeed {
+public class QueueChangeFeed implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(QueueChangeFeed.class);
 
@@ -46,6 +46,7 @@ public class QueueChangeFeed {
     private final TreeSet<Long> seen = new TreeSet<>();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private long newestSeen = -1;
+    private volatile boolean running;
     /** Changes up to this position were there before this node started reading. */
     private long startedAt;
 
@@ -55,17 +56,40 @@ public class QueueChangeFeed {
         this.settings = settings;
     }
 
-    /** Starts once the application is ready, when the query handlers it asks are registered. */
+    /** Starts reading once the application is ready, when the query handlers it asks are registered. */
     @EventListener(ApplicationReadyEvent.class)
-    public void start() {
+    public void startReading() {
         tasks.add(scheduler.scheduleWithFixedDelay(this::pollSafely, settings.pollInterval()));
         tasks.add(scheduler.scheduleWithFixedDelay(this::heartbeat, settings.heartbeat()));
     }
 
-    @PreDestroy
-    void stop() {
+    /**
+     * Stops reading and ends every open stream. Runs in the first shutdown phase, before the web
+     * server waits for open requests to finish: an open stream would otherwise hold it to its timeout.
+     * Clients reconnect, with their Last-Event-ID, to another node or to this one once it is back.
+     */
+    @Override
+    public void stop() {
+        running = false;
         tasks.forEach(task -> task.cancel(false));
+        tasks.clear();
         subscribers.forEach(QueueSubscriber::close);
+    }
+
+    /** The reading itself starts when the application is ready (see {@link #startReading()}). */
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
     }
 
     /**

@@ -5,7 +5,7 @@ create table request_view (
     reference       varchar(32)                 not null,
     status          varchar(32)                 not null,
     priority        varchar(16),
-    priority_rank   integer                     not null,
+    priority_rank   integer,
     investigator_id varchar(255)                not null,
     title           varchar(300)                not null,
     acronym         varchar(255),

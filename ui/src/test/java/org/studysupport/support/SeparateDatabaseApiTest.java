@@ -32,8 +32,6 @@ public abstract class SeparateDatabaseApiTest {
         registry.add("study-support.security.demo-users", () -> "true");
         registry.add("study-support.demo-data.enabled", () -> "false");
         registry.add("study-support.live-updates.heartbeat", () -> "1s");
-        // open streams would hold a graceful shutdown for 30 s (see QueueStreamShutdownApiTest)
-        registry.add("server.shutdown", () -> "immediate");
         // A list is replaced as a whole when overridden, so every hospital is given again.
         hospital(registry, 0, "OUS", "Oslo University Hospital", true, "METHODOLOGY,BIOSTATISTICS,REGULATORY,"
                 + "DATA_MANAGEMENT,MONITORING,PHARMACOVIGILANCE,PROJECT_MANAGEMENT,STUDY_NURSES,BIOBANK,"

@@ -29,7 +29,9 @@ public final class TriagePolicy {
         if (view.clarificationAnswered() && view.status() != RequestStatus.AWAITING_INFO) {
             reasons.add(TriageReason.CLARIFICATION_ANSWERED);
         }
-        boolean accepted = view.status() == RequestStatus.ACCEPTED || view.status() == RequestStatus.IN_PROGRESS;
+        // accepted, also while a question waits for its answer (assignments may go on meanwhile)
+        boolean accepted = view.status() == RequestStatus.ACCEPTED || view.status() == RequestStatus.IN_PROGRESS
+                || (view.status() == RequestStatus.AWAITING_INFO && view.triagedAt() != null);
         if (accepted && !view.unassignedServices().isEmpty()) {
             reasons.add(TriageReason.UNASSIGNED_SERVICE);
         }

@@ -30,8 +30,9 @@ public class RequestViewEntity {
     @Column(nullable = false)
     private String status;
     private String priority;
-    @Column(name = "priority_rank", nullable = false)
-    private int priorityRank;
+    /** LOW 0 … URGENT 3; null until accepted, so that such requests sort last either way. */
+    @Column(name = "priority_rank")
+    private Integer priorityRank;
     @Column(name = "investigator_id", nullable = false)
     private String investigatorId;
     @Column(nullable = false)
@@ -88,7 +89,7 @@ public class RequestViewEntity {
         reference = view.reference();
         status = view.status().name();
         priority = view.priority() == null ? null : view.priority().name();
-        priorityRank = view.priority() == null ? -1 : view.priority().ordinal();
+        priorityRank = view.priority() == null ? null : view.priority().ordinal();
         investigatorId = view.investigatorId();
         title = view.title();
         acronym = view.acronym();

@@ -2,7 +2,6 @@ package org.studysupport.web.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.studysupport.support.Api;
@@ -231,8 +230,6 @@ class RequestListApiTest extends PostgresApiTest {
     }
 
     @Test
-    @Disabled("BUG: sort=priority,asc lists requests without a priority first, unlike the 'nulls last' of every"
-            + " other sort: RequestViewEntity.update stores priority_rank -1 for no priority")
     void sortsByPriorityLeastPressingFirstWithRequestsWithoutPriorityLast() {
         assertThat(coordinatorIds("sort=priority,asc")).containsExactly(id(a), id(e), id(b), id(c), id(d));
     }

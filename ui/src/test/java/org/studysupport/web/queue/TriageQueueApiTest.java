@@ -212,6 +212,24 @@ class TriageQueueApiTest extends PostgresApiTest {
     }
 
     @Test
+    void acceptedRequestWithAnUnassignedServiceStaysInTriageWhileAHospitalsQuestionIsOpen() {
+        Workflow flow = flow();
+        String id = flow.submit("investigator1", "Triage open question " + UUID.randomUUID(), "MONITORING",
+                "BIOSTATISTICS").path("id").asText();
+        flow.accept(id, "NORMAL");
+        flow.assign(id, "MONITORING", "OUS");
+        flow.ask("ous-staff", id, "Which visit schedule do you plan?");
+
+        assertThat(flow.view("coordinator", id).path("status").asText()).isEqualTo("AWAITING_INFO");
+        JsonNode waiting = inTriage(id);
+        assertThat(texts(waiting.path("waitingFor"))).containsExactly("UNASSIGNED_SERVICE");
+        assertThat(texts(waiting.path("unassignedServices"))).containsExactly("BIOSTATISTICS");
+
+        flow.assign(id, "BIOSTATISTICS", "HUS");
+        notInTriage(id);
+    }
+
+    @Test
     void triageListsTheEarliestSubmissionFirst() {
         Workflow flow = flow();
         String tag = "Triage order " + UUID.randomUUID();
