@@ -24,8 +24,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What the HTTP API and the web pages do with requests: send a command as the signed-in user, wait
- * until the read model shows its effect, and answer with the request as that user may see it.
+ * What every client of the application (the HTTP API, the demo data) does with requests: send a
+ * command as the signed-in user, wait until the read model shows its effect, and answer with the
+ * request as that user may see it.
  */
 @Service
 public class RequestService {

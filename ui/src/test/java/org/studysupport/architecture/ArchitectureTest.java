@@ -14,7 +14,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module boundaries of engineering.md: {@code command} and {@code query} meet only through the
+ * The module boundaries of the build: {@code command} and {@code query} meet only through the
  * {@code api} messages; {@code api} is plain Java with Axon's annotations at most; neither side knows
  * the application module (HTTP, security, configuration, demo data).
  */

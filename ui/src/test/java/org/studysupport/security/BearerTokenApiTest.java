@@ -105,6 +105,13 @@ class BearerTokenApiTest {
     }
 
     @Test
+    void aTokenWithSeveralRolesIsNotGuessedAt() {
+        String twoRoles = token(TRUSTED, "both", List.of("INVESTIGATOR", "COORDINATOR"), null, 300);
+
+        assertThat(Api.anonymous(port).get("/api/requests", bearer(twoRoles)).status()).isEqualTo(403);
+    }
+
+    @Test
     void demoUsersCannotSignInWhenSwitchedOff() {
         assertThat(Api.at(port, "coordinator").get("/api/requests").status()).isEqualTo(401);
     }
