@@ -14,6 +14,7 @@ import org.studysupport.api.problem.NotPermittedException;
 import org.studysupport.api.reference.ServiceCode;
 import org.studysupport.api.security.Actor;
 
+import java.util.Objects;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -115,6 +116,22 @@ class Assignment {
             throw new ActionNotAllowedException("A " + status + " assignment cannot be " + action
                     + "; only PENDING or ACTIVE ones can.");
         }
+    }
+
+    /** Value equality, so that state rebuilt from events can be compared with state changed by commands. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Assignment that
+                && Objects.equals(assignmentId, that.assignmentId)
+                && Objects.equals(requestId, that.requestId)
+                && service == that.service
+                && Objects.equals(hospital, that.hospital)
+                && status == that.status;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(assignmentId, requestId, service, hospital, status);
     }
 
     @EventSourcingHandler

@@ -99,11 +99,8 @@ final class RequestFixtures {
 
     static FixtureConfiguration<SupportRequest> newFixture(ReferenceNumbers referenceNumbers) {
         FixtureConfiguration<SupportRequest> fixture = new AggregateTestFixture<>(SupportRequest.class);
-        // After each successful command the fixture re-sources the aggregate and compares it with the one
-        // that handled the command. It compares maps with Map.equals, and Assignment (an entity) has
-        // identity equality, so the assignments map would always differ. The root's other fields are still
-        // compared; the assignments' state is checked by the tests' behaviour and by SnapshotTest.
-        fixture.registerIgnoredField(SupportRequest.class, "assignments");
+        // After each successful command the fixture re-sources the aggregate and compares its whole state,
+        // assignments included, with the one that handled the command.
         fixture.registerInjectableResource(referenceNumbers);
         fixture.registerInjectableResource(new TestHospitalDirectory());
         return fixture;
