@@ -100,6 +100,7 @@ public class QueueChangeFeed implements SmartLifecycle {
         QueueSubscriber subscriber = new QueueSubscriber(viewer, settings.connectionTimeout().toMillis(),
                 subscribers::remove);
         subscribers.add(subscriber);
+        subscriber.greet();
         if (lastEventId != null) {
             long after = lastEventId;
             List<QueueChange> missed;

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
 final class QueueSubscriber {
 
     static final String EVENT_NAME = "queue-change";
+    static final String GREETING = "connected";
+    static final String HEARTBEAT = "keep-alive";
     private static final long SENT_MEMORY = 10_000;
 
     private final Actor viewer;
@@ -72,12 +74,24 @@ final class QueueSubscriber {
         waiting.clear();
     }
 
+    /**
+     * The first line of every stream: the response goes out at once, and the client knows that what
+     * changes from now on reaches it.
+     */
+    synchronized void greet() {
+        comment(GREETING);
+    }
+
     synchronized void heartbeat() {
+        comment(HEARTBEAT);
+    }
+
+    private void comment(String text) {
         if (!open) {
             return;
         }
         try {
-            emitter.send(SseEmitter.event().comment("keep-alive"));
+            emitter.send(SseEmitter.event().comment(text));
         } catch (IOException | IllegalStateException gone) {
             close();
         }

@@ -30,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  */
 class TwoNodesTest {
 
+    private static final int STREAM_OPEN_SECONDS = 20;
     private static final String SEGMENT_OWNERS =
             "select distinct owner from token_entry where processor_name = 'request-view'";
 
@@ -66,19 +67,25 @@ class TwoNodesTest {
         }
     }
 
-    private static BlockingQueue<String> openStream(int port, String user) {
+    /** Returns once the stream is open (its response headers arrived); lines then arrive in the queue. */
+    private static BlockingQueue<String> openStream(int port, String user) throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         String credentials = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/queues/stream"))
                 .header("Authorization", "Basic " + credentials)
                 .header("Accept", "text/event-stream")
                 .build();
-        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> {
-                    try (Stream<String> body = response.body()) {
-                        body.forEach(lines::add);
-                    }
-                });
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .get(STREAM_OPEN_SECONDS, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> {
+            try (Stream<String> body = response.body()) {
+                body.forEach(lines::add);
+            }
+        }, "stream-reader");
+        reader.setDaemon(true);
+        reader.start();
         return lines;
     }
 
