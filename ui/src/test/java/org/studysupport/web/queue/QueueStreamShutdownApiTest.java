@@ -24,7 +24,7 @@ class QueueStreamShutdownApiTest {
             application.close();
             Duration shutdown = Duration.ofNanos(System.nanoTime() - start);
 
-            assertThat(stream.awaitEnd(Duration.ofSeconds(1))).as("stream ended").isTrue();
+            assertThat(stream.awaitEnd(Duration.ofSeconds(5))).as("stream ended").isTrue();
             assertThat(shutdown).isLessThan(Duration.ofSeconds(10));
         } finally {
             application.close();
