@@ -22,9 +22,9 @@ import java.util.List;
 
 /**
  * Who may call what. Users sign in with a bearer token (JWT) when a token issuer or key is
- * configured, and with HTTP Basic as the demo users when those are switched on. Roles are checked here per path and method; which request a caller may see is
- * decided by the read side, and the finer rules (the owner, the hospital of an assignment) by the
- * aggregate.
+ * configured, and with HTTP Basic as the demo users when those are switched on. Roles are checked
+ * here per path and method; which request a caller may see is decided by the read side, and the
+ * finer rules (the owner, the hospital of an assignment) by the aggregate.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {

@@ -1,12 +1,15 @@
 package org.studysupport.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -42,8 +45,13 @@ public final class EmbeddedDatabase {
      */
     private static void stopAfterApplications() {
         try {
-            // all hooks are started together; give Spring's a moment to appear before looking for them
-            Thread.sleep(HOOKS_START_MILLIS);
+            // all hooks are started together: give Spring's a moment to appear before looking for them
+            try {
+                Awaitility.await().atMost(Duration.ofMillis(HOOKS_START_MILLIS))
+                        .until(() -> springShutdownHook() != null);
+            } catch (ConditionTimeoutException noSpringApplicationOpen) {
+                // nothing to wait for
+            }
             long deadline = System.currentTimeMillis() + APPLICATION_SHUTDOWN_WAIT_MILLIS;
             for (Thread hook = springShutdownHook(); hook != null && System.currentTimeMillis() < deadline;
                  hook = springShutdownHook()) {

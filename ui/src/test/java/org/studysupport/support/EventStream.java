@@ -7,6 +7,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -145,19 +148,12 @@ public final class EventStream implements AutoCloseable {
 
     /** Waits for a comment line (such as a heartbeat); null if none came. */
     public String awaitComment(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!comments.isEmpty()) {
-                return comments.get(0);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> !comments.isEmpty());
+        } catch (ConditionTimeoutException none) {
+            return null;
         }
-        return comments.isEmpty() ? null : comments.get(0);
+        return comments.get(0);
     }
 
     /**
