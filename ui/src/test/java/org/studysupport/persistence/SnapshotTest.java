@@ -36,11 +36,7 @@ class SnapshotTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE_URL);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-        registry.add("study-support.security.demo-users", () -> "true");
-        registry.add("study-support.demo-data.enabled", () -> "false");
+        EmbeddedDatabase.registerApplicationOn(registry, DATABASE_URL);
     }
 
     @LocalServerPort

@@ -2,6 +2,7 @@ package org.studysupport.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.awaitility.Awaitility;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
@@ -73,6 +74,18 @@ public final class EmbeddedDatabase {
                 .filter(thread -> thread.getName().startsWith("SpringContextShutdownHook")
                         || thread.getName().startsWith("SpringApplicationShutdownHook"))
                 .findFirst().orElse(null);
+    }
+
+    /**
+     * Points a test application at the database: profile {@code postgres} credentials, the demo
+     * users on (the tests sign in as them), no demo data (the tests make their own).
+     */
+    public static void registerApplicationOn(DynamicPropertyRegistry registry, String jdbcUrl) {
+        registry.add("spring.datasource.url", () -> jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("study-support.security.demo-users", () -> "true");
+        registry.add("study-support.demo-data.enabled", () -> "false");
     }
 
     /** Creates a new, empty database and returns its JDBC URL (user and password: postgres). */

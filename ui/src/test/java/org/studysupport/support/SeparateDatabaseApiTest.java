@@ -26,11 +26,7 @@ public abstract class SeparateDatabaseApiTest {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE_URL);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
-        registry.add("study-support.security.demo-users", () -> "true");
-        registry.add("study-support.demo-data.enabled", () -> "false");
+        EmbeddedDatabase.registerApplicationOn(registry, DATABASE_URL);
         registry.add("study-support.live-updates.heartbeat", () -> "1s");
         // A list is replaced as a whole when overridden, so every hospital is given again.
         hospital(registry, 0, "OUS", "Oslo University Hospital", true, "METHODOLOGY,BIOSTATISTICS,REGULATORY,"
