@@ -1,6 +1,7 @@
 package org.studysupport.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -13,11 +14,12 @@ import java.util.stream.StreamSupport;
 
 /**
  * Base of the HTTP integration tests: the whole application on a real PostgreSQL, called over HTTP
- * as the demo users. All subclasses share one application context and one database, so each test
- * works on requests it submits itself.
+ * as the demo users, with metrics exported as in production. All subclasses share one application
+ * context and one database, so each test works on requests it submits itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
+@AutoConfigureObservability
 public abstract class PostgresApiTest {
 
     private static final String DATABASE_URL = EmbeddedDatabase.newDatabase();

@@ -6,7 +6,7 @@ import org.studysupport.support.PostgresApiTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The OpenAPI document and the health endpoint. */
+/** The OpenAPI document, Swagger UI, health and metrics. */
 class PlatformApiTest extends PostgresApiTest {
 
     @Test
@@ -26,5 +26,24 @@ class PlatformApiTest extends PostgresApiTest {
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.text("status")).isEqualTo("UP");
+    }
+
+    @Test
+    void swaggerUiIsServedWithoutCredentials() {
+        Api.Answer answer = anonymous().get("/swagger-ui/index.html");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.headers().getContentType().toString()).contains("text/html");
+    }
+
+    @Test
+    void prometheusMetricsAreServedToAdminsOnly() {
+        Api.Answer admin = as("admin").get("/actuator/prometheus");
+
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.body().asText()).contains("jvm_memory_used_bytes")
+                .contains("study_support_read_model_wait_timeouts");
+        assertThat(anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(as("coordinator").get("/actuator/prometheus").status()).isEqualTo(403);
     }
 }
