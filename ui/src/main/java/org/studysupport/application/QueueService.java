@@ -28,12 +28,10 @@ public class QueueService {
 
     private final QueryGateway queries;
     private final HospitalDirectory hospitals;
-    private final RequestService requests;
 
-    public QueueService(QueryGateway queries, HospitalDirectory hospitals, RequestService requests) {
+    public QueueService(QueryGateway queries, HospitalDirectory hospitals) {
         this.queries = queries;
         this.hospitals = hospitals;
-        this.requests = requests;
     }
 
     public RequestPage triage(int page, int size) {
@@ -54,7 +52,6 @@ public class QueueService {
     }
 
     public Recommendations recommendations(UUID requestId, ServiceCode service) {
-        requests.view(requestId);
         return Answers.join(queries.query(new RecommendHospitals(requestId, service),
                 ResponseTypes.instanceOf(Recommendations.class)));
     }

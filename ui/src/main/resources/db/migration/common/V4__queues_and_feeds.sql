@@ -4,11 +4,9 @@ alter table request_view add column in_triage boolean default false not null;
 alter table request_view add column triage_due_at timestamp(6) with time zone;
 alter table request_view add column triaged_at timestamp(6) with time zone;
 alter table request_view add column closed_at timestamp(6) with time zone;
-alter table request_view add column hospitals varchar(1000) default ',' not null;
 create index request_view_triage on request_view (in_triage, triage_due_at);
 
 alter table assignment_view add column responded_at timestamp(6) with time zone;
-alter table assignment_view add column completed_at timestamp(6) with time zone;
 alter table assignment_view add column sla_due_at timestamp(6) with time zone;
 alter table assignment_view add column queue_due_at timestamp(6) with time zone;
 create index assignment_view_queue on assignment_view (hospital, status, queue_due_at);

@@ -10,7 +10,6 @@ create table request_view (
     title           varchar(300)                not null,
     acronym         varchar(255),
     search_text     varchar(1000)               not null,
-    services        varchar(1000)               not null,
     submitted_at    timestamp(6) with time zone not null,
     updated_at      timestamp(6) with time zone not null,
     sla_due_at      timestamp(6) with time zone,

@@ -33,9 +33,8 @@ public record RequestSummary(
         List<TriageReason> waitingFor) {
 
     public static RequestSummary of(RequestView view) {
-        List<String> hospitals = view.assignments().stream().map(AssignmentView::hospital).distinct().toList();
         return new RequestSummary(view.id(), view.reference(), view.status(), view.priority(), view.title(),
-                view.acronym(), view.studyPhase(), view.services(), view.unassignedServices(), hospitals,
+                view.acronym(), view.studyPhase(), view.services(), view.unassignedServices(), view.hospitals(),
                 view.investigatorId(), view.submittedAt(), view.updatedAt(), TriagePolicy.slaDueAt(view),
                 view.version(), view.escalated(), TriagePolicy.reasons(view));
     }

@@ -63,6 +63,11 @@ public record RequestView(
         comments = comments == null ? List.of() : List.copyOf(comments);
     }
 
+    /** The hospitals that have or had an assignment on the request, in the order they got their first. */
+    public List<String> hospitals() {
+        return assignments.stream().map(AssignmentView::hospital).distinct().toList();
+    }
+
     /** The requested services that have no PENDING, ACTIVE or COMPLETED assignment. */
     public List<ServiceCode> unassignedServices() {
         if (status.isFinal()) {

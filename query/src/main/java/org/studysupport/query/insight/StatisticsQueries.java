@@ -47,14 +47,15 @@ public class StatisticsQueries {
         for (ServiceCode service : ServiceCode.values()) {
             byService.put(service.name(), 0L);
         }
-        long[] total = {0};
-        jdbc.query("select r.status, r.services from request_view r where " + period, parameters, rs -> {
-            total[0]++;
-            byStatus.merge(rs.getString("status"), 1L, Long::sum);
-            for (String service : Rows.codes(rs.getString("services"))) {
-                byService.merge(service, 1L, Long::sum);
-            }
-        });
+        jdbc.query("select r.status, count(*) as requests from request_view r where " + period
+                + " group by r.status", parameters, rs -> {
+                    byStatus.put(rs.getString("status"), rs.getLong("requests"));
+                });
+        jdbc.query("select s.service, count(*) as requests from request_service s"
+                + " join request_view r on r.id = s.request_id where " + period + " group by s.service", parameters,
+                rs -> {
+                    byService.put(rs.getString("service"), rs.getLong("requests"));
+                });
 
         Map<String, Map<String, Long>> byHospital = new TreeMap<>();
         jdbc.query("select a.hospital, a.status, count(*) as assignments from assignment_view a"
@@ -72,7 +73,7 @@ public class StatisticsQueries {
         Statistics.Duration completion = durations("select r.submitted_at as started, r.closed_at as stopped"
                 + " from request_view r where r.status = 'COMPLETED' and " + period, parameters);
 
-        long requests = total[0];
+        long requests = byStatus.values().stream().mapToLong(Long::longValue).sum();
         return new Statistics(query.from(), query.to(), requests, byStatus, byService, byHospital, triage,
                 response, completion, List.of());
     }

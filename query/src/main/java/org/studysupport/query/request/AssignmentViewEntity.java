@@ -28,8 +28,6 @@ public class AssignmentViewEntity {
     private Instant createdAt;
     @Column(name = "responded_at")
     private Instant respondedAt;
-    @Column(name = "completed_at")
-    private Instant completedAt;
     /** Due time of the assignment's running service-level clock; null while none runs. */
     @Column(name = "sla_due_at")
     private Instant slaDueAt;
@@ -38,6 +36,10 @@ public class AssignmentViewEntity {
     private Instant queueDueAt;
 
     protected AssignmentViewEntity() {
+    }
+
+    UUID getId() {
+        return id;
     }
 
     AssignmentViewEntity(UUID requestId, AssignmentView assignment) {
@@ -52,7 +54,6 @@ public class AssignmentViewEntity {
     void update(AssignmentView assignment) {
         this.status = assignment.status().name();
         this.respondedAt = assignment.respondedAt();
-        this.completedAt = assignment.completedAt();
         this.queueDueAt = slaDueAt != null ? slaDueAt : createdAt;
     }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import org.studysupport.api.query.AssignmentView;
 import org.studysupport.api.query.RequestView;
 import org.studysupport.api.query.TriagePolicy;
 
@@ -40,9 +39,6 @@ public class RequestViewEntity {
     private String acronym;
     @Column(name = "search_text", nullable = false)
     private String searchText;
-    /** The requested service codes, comma-separated and comma-enclosed: {@code ,MONITORING,BIOBANK,}. */
-    @Column(nullable = false)
-    private String services;
     @Column(name = "submitted_at", nullable = false)
     private Instant submittedAt;
     @Column(name = "updated_at", nullable = false)
@@ -57,9 +53,6 @@ public class RequestViewEntity {
     private Instant triagedAt;
     @Column(name = "closed_at")
     private Instant closedAt;
-    /** Every hospital that has or had an assignment, comma-enclosed: {@code ,OUS,HUS,}. */
-    @Column(nullable = false)
-    private String hospitals;
     @Column(nullable = false)
     private long version;
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
@@ -95,7 +88,6 @@ public class RequestViewEntity {
         acronym = view.acronym();
         searchText = String.join(" ", view.reference(), view.title(),
                 view.acronym() == null ? "" : view.acronym()).toLowerCase(Locale.ROOT);
-        services = "," + String.join(",", view.services().stream().map(Enum::name).toList()) + ",";
         submittedAt = view.submittedAt();
         updatedAt = view.updatedAt();
         slaDueAt = TriagePolicy.slaDueAt(view);
@@ -103,8 +95,6 @@ public class RequestViewEntity {
         triageDueAt = TriagePolicy.triageDueAt(view);
         triagedAt = view.triagedAt();
         closedAt = view.closedAt();
-        hospitals = "," + String.join(",", view.assignments().stream().map(AssignmentView::hospital).distinct()
-                .toList()) + ",";
         version = view.version();
         document = json;
     }

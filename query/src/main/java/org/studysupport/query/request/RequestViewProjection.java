@@ -18,7 +18,10 @@ import org.studysupport.api.request.CommentAdded;
 import org.studysupport.api.request.CommentVisibility;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Keeps {@code request_view}, {@code request_service}, {@code assignment_view} and the
@@ -75,10 +78,16 @@ public class RequestViewProjection {
         }
         row.update(next, documents.write(next));
         requests.save(row);
+        Map<UUID, AssignmentViewEntity> stored = assignments.findAllById(
+                        next.assignments().stream().map(AssignmentView::id).toList()).stream()
+                .collect(Collectors.toMap(AssignmentViewEntity::getId, Function.identity()));
         for (AssignmentView assignment : next.assignments()) {
-            assignments.findById(assignment.id()).ifPresentOrElse(
-                    existing -> existing.update(assignment),
-                    () -> assignments.save(new AssignmentViewEntity(requestId, assignment)));
+            AssignmentViewEntity existing = stored.get(assignment.id());
+            if (existing == null) {
+                assignments.save(new AssignmentViewEntity(requestId, assignment));
+            } else {
+                existing.update(assignment);
+            }
         }
         if (!replayStatus.isReplay()) {
             changes.save(changeOf(next, event, message.getTimestamp()));
@@ -89,8 +98,7 @@ public class RequestViewProjection {
     private static QueueChangeEntity changeOf(RequestView view, Object event, Instant occurredAt) {
         boolean internalOnly = event instanceof CommentAdded comment
                 && comment.visibility() == CommentVisibility.INTERNAL;
-        String hospitals = "," + String.join(",", view.assignments().stream().map(AssignmentView::hospital)
-                .distinct().toList()) + ",";
+        String hospitals = "," + String.join(",", view.hospitals()) + ",";
         return new QueueChangeEntity(view.id(), view.version(), view.reference(), view.status().name(),
                 event.getClass().getSimpleName(), view.investigatorId(), hospitals,
                 TriagePolicy.waitsForCoordinator(view), internalOnly, occurredAt);
