@@ -3,23 +3,15 @@ package org.studysupport.config;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.TaskScheduler;
 
-/** Axon's token store and the event source of the processors, tuned for this application. */
+/** Axon's token store, with this node's name taken from configuration when one is set. */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
-    /** Named as the {@code source} of the pooled processors in application.yml. */
-    @Bean
-    PromptEventSource promptEventSource(EmbeddedEventStore eventStore, TaskScheduler scheduler,
-                                        StudySupportProperties properties) {
-        return new PromptEventSource(eventStore, scheduler, properties.remoteEventsTick());
-    }
 
     @Bean
     TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,

@@ -17,7 +17,6 @@ import java.util.Set;
  * @param timeZone         the zone of the network's calendar (reference years, working days)
  * @param requestBodyLimit largest accepted request body, in bytes
  * @param readModelWait    how long an action waits for the read model to show its own change
- * @param remoteEventsTick how often the processors look for events that other nodes stored
  * @param nodeId           this node's name in the event processors' token claims; must differ between
  *                         nodes sharing a database (default: the JVM's name, {@code pid@host})
  * @param hospitals        the partner hospitals and the services each offers
@@ -28,7 +27,6 @@ public record StudySupportProperties(
         @DefaultValue("Europe/Oslo") ZoneId timeZone,
         @DefaultValue("262144") long requestBodyLimit,
         @DefaultValue("5s") Duration readModelWait,
-        @DefaultValue("200ms") Duration remoteEventsTick,
         @DefaultValue Security security,
         @DefaultValue DemoData demoData,
         String nodeId,

@@ -119,6 +119,29 @@ class QueueStreamApiTest extends PostgresApiTest {
     }
 
     @Test
+    void withdrawingARequestTellsTheHospitalsWithOpenAssignments() {
+        Workflow flow = flow();
+        String id = flow.submit("investigator1", "Stream withdrawal " + UUID.randomUUID(), "BIOBANK")
+                .path("id").asText();
+        flow.accept(id, "NORMAL");
+        String assignment = flow.assign(id, "BIOBANK", "HUS");
+
+        try (EventStream stream = EventStream.open(port, "hus-staff")) {
+            Event synced = sync(stream, "coordinator", id);
+
+            flow.withdraw("investigator1", id);
+
+            stream.expect(about(id, "RequestWithdrawn"), FEW_SECONDS, "for the withdrawal");
+            assertThat(stream.eventsAbout(id, synced)).extracting(Event::eventType)
+                    .containsExactly("AssignmentCancelled", "RequestWithdrawn");
+            assertThat(stream.eventsAbout(id, synced).get(1).data().path("status").asText()).isEqualTo("WITHDRAWN");
+        }
+        assertThat(flow.view("hus-staff", id).path("assignments").get(0).path("id").asText()).isEqualTo(assignment);
+        assertThat(flow.view("hus-staff", id).path("assignments").get(0).path("status").asText())
+                .isEqualTo("CANCELLED");
+    }
+
+    @Test
     void investigatorsReceiveOnlyChangesOfTheirOwnRequestsAndNoInternalComments() {
         Workflow flow = flow();
         String probe = flow.submit("investigator2", "Stream probe " + UUID.randomUUID(), "MONITORING")
