@@ -12,7 +12,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.studysupport.config.StudySupportProperties;
 import org.studysupport.web.Problems;
@@ -84,9 +83,14 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The demo users, looked up by name. Deliberately not a {@code UserDetailsPasswordService} (as
+     * Spring's in-memory manager is): Spring would then "upgrade" the {@code {noop}} passwords to
+     * bcrypt at the first sign-in, and every request after it would pay a bcrypt check.
+     */
     @Bean
     UserDetailsService users(StudySupportProperties properties) {
-        return new InMemoryUserDetailsManager(properties.security().demoUsers() ? DemoUsers.all() : List.of());
+        return new DemoUserDirectory(properties.security().demoUsers() ? DemoUsers.all() : List.of());
     }
 
     private static void write(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem)
