@@ -1,5 +1,7 @@
 package org.studysupport.application;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -25,23 +27,27 @@ import java.util.UUID;
 
 /**
  * What every client of the application (the HTTP API, the demo data) does with requests: send a
- * command as the signed-in user, wait until the read model shows its effect, and answer with the
- * request as that user may see it.
+ * command as the signed-in user and answer with the request as that user may see it afterwards.
+ * The command's own transaction writes the request view, so the view read after it shows the
+ * change, on any node. It does not only while the view is being rebuilt from the log: then the
+ * answer says the change is stored but not readable yet.
  */
 @Service
 public class RequestService {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
-    private final ReadModelWaiter readModel;
     private final IdempotencyKeys idempotencyKeys;
+    private final Counter notYetReadable;
 
-    public RequestService(CommandGateway commands, QueryGateway queries, ReadModelWaiter readModel,
-                          IdempotencyKeys idempotencyKeys) {
+    public RequestService(CommandGateway commands, QueryGateway queries, IdempotencyKeys idempotencyKeys,
+                          MeterRegistry meters) {
         this.commands = commands;
         this.queries = queries;
-        this.readModel = readModel;
         this.idempotencyKeys = idempotencyKeys;
+        this.notYetReadable = Counter.builder("study_support.answers.not_yet_readable")
+                .description("Stored changes answered 202 because the read model did not show them yet")
+                .register(meters);
     }
 
     public Submission submit(SubmitRequest command) {
@@ -75,14 +81,13 @@ public class RequestService {
 
     /**
      * The answer to a stored submission: the request's id, the request as its submitter sees it (null
-     * if the read model has not caught up within the wait), and whether an earlier submission created it.
+     * while the read model does not show it), and whether an earlier submission created it.
      */
     public record Submission(UUID requestId, RequestView request, boolean repeated) {
     }
 
     private Submission stored(UUID requestId, boolean repeated) {
-        readModel.awaitVersion(requestId, 0);
-        return new Submission(requestId, find(requestId).orElse(null), repeated);
+        return new Submission(requestId, showing(requestId, 0).orElse(null), repeated);
     }
 
     private Submission repeated(IdempotencyKeys.Claim claim, String fingerprint) {
@@ -102,12 +107,25 @@ public class RequestService {
         return false;
     }
 
-    /** Sends a command about a request the caller can see; answers with the request after it. */
-    public RequestView act(UUID requestId, Object command) {
+    /**
+     * Sends a command about a request the caller can see.
+     *
+     * @return the request after the command, or empty when the change is stored but the read model
+     * does not show it yet
+     */
+    public Optional<RequestView> act(UUID requestId, Object command) {
         view(requestId);
         Long version = commands.sendAndWait(command);
-        readModel.awaitVersion(requestId, version);
-        return view(requestId);
+        return showing(requestId, version);
+    }
+
+    /** The request as the caller sees it, if the read model shows at least the given version. */
+    private Optional<RequestView> showing(UUID requestId, long version) {
+        Optional<RequestView> view = find(requestId).filter(request -> request.version() >= version);
+        if (view.isEmpty()) {
+            notYetReadable.increment();
+        }
+        return view;
     }
 
     public RequestView view(UUID requestId) {

@@ -5,7 +5,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.studysupport.api.reference.ServiceCode;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +15,6 @@ import java.util.Set;
  * @param dataDir          where the embedded database lives
  * @param timeZone         the zone of the network's calendar (reference years, working days)
  * @param requestBodyLimit largest accepted request body, in bytes
- * @param readModelWait    how long an action waits for the read model to show its own change
  * @param nodeId           this node's name in the event processors' token claims; must differ between
  *                         nodes sharing a database (default: the JVM's name, {@code pid@host})
  * @param hospitals        the partner hospitals and the services each offers
@@ -26,7 +24,6 @@ public record StudySupportProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("Europe/Oslo") ZoneId timeZone,
         @DefaultValue("262144") long requestBodyLimit,
-        @DefaultValue("5s") Duration readModelWait,
         @DefaultValue Security security,
         @DefaultValue DemoData demoData,
         String nodeId,

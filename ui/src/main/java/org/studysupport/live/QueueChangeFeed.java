@@ -19,13 +19,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
-import java.util.function.Consumer;
 
 /**
  * Reads the queue changes that any node's projection stored and pushes each to the stream clients
@@ -42,7 +39,6 @@ public class QueueChangeFeed implements SmartLifecycle {
     private final TaskScheduler scheduler;
     private final LiveUpdateSettings settings;
     private final Set<QueueSubscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final Map<UUID, Set<Consumer<Long>>> versionWatchers = new ConcurrentHashMap<>();
     private final TreeSet<Long> seen = new TreeSet<>();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private long newestSeen = -1;
@@ -116,19 +112,6 @@ public class QueueChangeFeed implements SmartLifecycle {
         return subscriber.emitter();
     }
 
-    /**
-     * Tells the watcher each version of the request that any node's projection stores from now on.
-     *
-     * @return what stops the watching
-     */
-    public Runnable watchVersions(UUID requestId, Consumer<Long> watcher) {
-        versionWatchers.computeIfAbsent(requestId, id -> ConcurrentHashMap.newKeySet()).add(watcher);
-        return () -> versionWatchers.computeIfPresent(requestId, (id, watchers) -> {
-            watchers.remove(watcher);
-            return watchers.isEmpty() ? null : watchers;
-        });
-    }
-
     private void pollSafely() {
         try {
             poll();
@@ -152,8 +135,6 @@ public class QueueChangeFeed implements SmartLifecycle {
             if (change.position() > from && seen.add(change.position())) {
                 newestSeen = Math.max(newestSeen, change.position());
                 subscribers.forEach(subscriber -> subscriber.offer(change));
-                versionWatchers.getOrDefault(change.requestId(), Set.of())
-                        .forEach(watcher -> watcher.accept(change.version()));
             }
         }
         seen.headSet(newestSeen - 2L * settings.lookback()).clear();

@@ -8,11 +8,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.studysupport.support.PostgresApiTest;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What Axon's tables look like on PostgreSQL: gap-free global index, bytea columns, JSON payloads. */
 class EventStoreSchemaTest extends PostgresApiTest {
@@ -97,7 +99,9 @@ class EventStoreSchemaTest extends PostgresApiTest {
         assertThat(metaData).startsWith("{");
         assertThat(new ObjectMapper().readTree(metaData).isObject()).isTrue();
 
-        List<byte[]> tokens = jdbc.queryForList("select token from token_entry where token is not null", byte[].class);
+        String storedTokens = "select token from token_entry where token is not null";
+        await().atMost(Duration.ofSeconds(10)).until(() -> !jdbc.queryForList(storedTokens, byte[].class).isEmpty());
+        List<byte[]> tokens = jdbc.queryForList(storedTokens, byte[].class);
         assertThat(tokens).isNotEmpty()
                 .allSatisfy(token -> assertThat(new String(token, StandardCharsets.UTF_8)).startsWith("{"));
     }

@@ -8,26 +8,32 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.studysupport.api.request.RequestSubmitted;
-import org.studysupport.query.request.RequestViewProjection;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.studysupport.api.request.RequestSubmitted;
+import org.studysupport.query.request.RequestViewCatchUp;
+import org.studysupport.query.request.RequestViewProjection;
 import org.studysupport.support.Api;
+import org.studysupport.support.CatchUpProgress;
 import org.studysupport.support.EmbeddedDatabase;
 import org.studysupport.support.PostgresApiTest;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * A handler of the request-view processor that throws must neither stop the processor nor lose the
- * event: the event is parked as a dead letter and the events of other requests are still projected.
+ * What a failing projection does. In the streaming catch-up processor, the event is parked as a
+ * dead letter and the processor goes on with other requests. In the command's own transaction, the
+ * failure fails the command: nothing is stored, not the event and not a half-written view.
  */
 @Import(FailingHandlerTest.PoisonConfiguration.class)
 class FailingHandlerTest extends PostgresApiTest {
 
-    static final String POISON = "Poison pill study";
+    static final String CATCH_UP_POISON = "Poison pill for the catch-up";
+    static final String LIVE_POISON = "Poison pill for the live view";
 
     private static final String OWN_DATABASE = EmbeddedDatabase.newDatabase();
 
@@ -43,26 +49,41 @@ class FailingHandlerTest extends PostgresApiTest {
     @TestConfiguration
     static class PoisonConfiguration {
         @Bean
-        PoisonHandler poisonHandler() {
-            return new PoisonHandler();
+        CatchUpPoison catchUpPoison() {
+            return new CatchUpPoison();
+        }
+
+        @Bean
+        LivePoison livePoison() {
+            return new LivePoison();
+        }
+    }
+
+    @ProcessingGroup(RequestViewCatchUp.PROCESSING_GROUP)
+    static class CatchUpPoison {
+        @EventHandler
+        void on(RequestSubmitted event) {
+            if (CATCH_UP_POISON.equals(event.study().title())) {
+                throw new IllegalStateException("this handler fails on purpose");
+            }
         }
     }
 
     @ProcessingGroup(RequestViewProjection.PROCESSING_GROUP)
-    static class PoisonHandler {
+    static class LivePoison {
         @EventHandler
         void on(RequestSubmitted event) {
-            if (POISON.equals(event.study().title())) {
+            if (LIVE_POISON.equals(event.study().title())) {
                 throw new IllegalStateException("this handler fails on purpose");
             }
         }
     }
 
     @Test
-    void failingHandlerParksTheEventAndTheProcessorGoesOn() {
+    void failingCatchUpHandlerParksTheEventAndTheProcessorGoesOn() {
         Api investigator = as("investigator1");
-        Api.Answer poisoned = investigator.post("/api/requests", Api.submission(POISON, "MONITORING"));
-        assertThat(poisoned.status()).as("the event is stored whatever the read model does").isIn(201, 202);
+        Api.Answer poisoned = investigator.post("/api/requests", Api.submission(CATCH_UP_POISON, "MONITORING"));
+        assertThat(poisoned.status()).as("the live view does not depend on the catch-up").isEqualTo(201);
 
         String healthy = submit("Healthy study after the poison", "BIOSTATISTICS");
         Api.Answer accepted = as("coordinator").post("/api/requests/" + healthy + "/accept",
@@ -72,11 +93,27 @@ class FailingHandlerTest extends PostgresApiTest {
 
         String parkedSequences = "select count(*) from dead_letter_entry where processing_group = ?"
                 + " and sequence_identifier = ?";
-        Integer poisonParked = jdbc.queryForObject(parkedSequences, Integer.class,
-                RequestViewProjection.PROCESSING_GROUP, poisoned.text("id"));
-        Integer healthyParked = jdbc.queryForObject(parkedSequences, Integer.class,
-                RequestViewProjection.PROCESSING_GROUP, healthy);
-        assertThat(poisonParked).as("the failed event is kept as a dead letter").isPositive();
-        assertThat(healthyParked).isZero();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(parkedSequences,
+                Integer.class, RequestViewCatchUp.PROCESSING_GROUP, poisoned.text("id")))
+                .as("the failed event is kept as a dead letter").isPositive());
+        String later = submit("Submitted after the poison was parked", "MONITORING");
+        await().atMost(Duration.ofSeconds(10)).until(() -> CatchUpProgress.passed(jdbc, later));
+        assertThat(jdbc.queryForObject(parkedSequences, Integer.class, RequestViewCatchUp.PROCESSING_GROUP, healthy))
+                .isZero();
+    }
+
+    @Test
+    void failingLiveProjectionFailsTheCommandAndStoresNothing() {
+        long eventsBefore = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+        long viewsBefore = jdbc.queryForObject("select count(*) from request_view", Long.class);
+
+        Api.Answer refused = as("investigator1").post("/api/requests", Api.submission(LIVE_POISON, "MONITORING"));
+
+        assertThat(refused.status()).isEqualTo(500);
+        assertThat(refused.headers().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
+        assertThat(jdbc.queryForObject("select count(*) from request_view", Long.class)).isEqualTo(viewsBefore);
+        assertThat(as("investigator1").post("/api/requests", Api.submission("Healthy after a refused one",
+                "MONITORING")).status()).isEqualTo(201);
     }
 }

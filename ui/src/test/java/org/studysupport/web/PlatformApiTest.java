@@ -42,7 +42,7 @@ class PlatformApiTest extends PostgresApiTest {
 
         assertThat(admin.status()).isEqualTo(200);
         assertThat(admin.body().asText()).contains("jvm_memory_used_bytes")
-                .contains("study_support_read_model_wait_timeouts");
+                .contains("study_support_answers_not_yet_readable");
         assertThat(anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
         assertThat(as("coordinator").get("/actuator/prometheus").status()).isEqualTo(403);
     }

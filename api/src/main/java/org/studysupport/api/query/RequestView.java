@@ -79,6 +79,15 @@ public record RequestView(
                 .toList();
     }
 
+    /** The same view with the given comments instead of its own. */
+    public RequestView withComments(List<CommentView> replacement) {
+        return new RequestView(id, reference, status, priority, title, acronym, studyPhase, sponsor, therapeuticArea,
+                fundingStatus, plannedStartDate, countries, plannedSites, description, services, contact,
+                investigatorId, submittedAt, updatedAt, version, assignments, clarifications, sla, replacement,
+                escalated, acceptanceNote, rejectionReason, outcome, withdrawalReason, triagedAt, closedAt,
+                clarificationAnswered);
+    }
+
     /** The same view without what the given reader may not see. */
     public RequestView redactedFor(boolean showContact, boolean showInternalComments) {
         List<CommentView> visibleComments = showInternalComments ? comments

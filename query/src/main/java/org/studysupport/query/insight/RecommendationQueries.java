@@ -15,8 +15,7 @@ import org.studysupport.api.query.RequestView;
 import org.studysupport.api.reference.Hospital;
 import org.studysupport.api.reference.HospitalDirectory;
 import org.studysupport.query.queue.Rows;
-import org.studysupport.query.request.RequestViewRepository;
-import org.studysupport.query.request.ViewDocuments;
+import org.studysupport.query.request.RequestViewTables;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,18 +41,16 @@ public class RecommendationQueries {
     private static final double SECONDS_PER_HOUR = 3600.0;
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final RequestViewRepository requests;
-    private final ViewDocuments documents;
+    private final RequestViewTables requests;
     private final HospitalDirectory hospitals;
     private final Clock clock;
     private final Duration responseWindow;
 
-    public RecommendationQueries(NamedParameterJdbcTemplate jdbc, RequestViewRepository requests,
-                                 ViewDocuments documents, HospitalDirectory hospitals, Clock clock,
+    public RecommendationQueries(NamedParameterJdbcTemplate jdbc, RequestViewTables requests,
+                                 HospitalDirectory hospitals, Clock clock,
                                  InsightSettings settings) {
         this.jdbc = jdbc;
         this.requests = requests;
-        this.documents = documents;
         this.hospitals = hospitals;
         this.clock = clock;
         this.responseWindow = settings.responseWindow();
@@ -61,8 +58,7 @@ public class RecommendationQueries {
 
     @QueryHandler
     public Recommendations handle(RecommendHospitals query) {
-        RequestView request = requests.findById(query.requestId())
-                .map(row -> documents.read(row.getDocument()))
+        RequestView request = requests.find(query.requestId())
                 .orElseThrow(() -> new UnknownEntityException("No request " + query.requestId() + "."));
         if (!request.services().contains(query.service())) {
             throw new ActionNotAllowedException("The request did not ask for " + query.service() + ".");

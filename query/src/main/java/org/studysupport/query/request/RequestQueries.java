@@ -21,11 +21,11 @@ import java.util.Optional;
 @Component
 public class RequestQueries {
 
-    private final RequestViewRepository requests;
+    private final RequestViewTables requests;
     private final ViewDocuments documents;
     private final NamedParameterJdbcTemplate jdbc;
 
-    public RequestQueries(RequestViewRepository requests, ViewDocuments documents, NamedParameterJdbcTemplate jdbc) {
+    public RequestQueries(RequestViewTables requests, ViewDocuments documents, NamedParameterJdbcTemplate jdbc) {
         this.requests = requests;
         this.documents = documents;
         this.jdbc = jdbc;
@@ -33,9 +33,9 @@ public class RequestQueries {
 
     @QueryHandler
     public Optional<RequestView> handle(FindRequest query) {
-        return requests.findById(query.requestId())
-                .map(row -> documents.read(row.getDocument()))
+        return requests.find(query.requestId())
                 .filter(view -> RequestVisibility.canSee(view, query.viewer()))
+                .map(view -> view.withComments(requests.comments(view.id())))
                 .map(view -> RequestVisibility.redact(view, query.viewer()));
     }
 

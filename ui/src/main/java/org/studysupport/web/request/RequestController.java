@@ -46,6 +46,7 @@ import org.studysupport.web.Paging;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The request endpoints of the API contract. */
@@ -95,6 +96,15 @@ public class RequestController {
         return ResponseEntity.created(location).body(submission.request());
     }
 
+    /**
+     * The answer to a stored action: the request after it, or 202 with the request's location while
+     * the read model does not show the change yet.
+     */
+    private static ResponseEntity<RequestView> answer(UUID id, Optional<RequestView> after) {
+        return after.map(ResponseEntity::ok).orElseGet(() ->
+                ResponseEntity.accepted().location(URI.create("/api/requests/" + id)).build());
+    }
+
     /** The answer to a stored submission whose view is not readable yet. */
     public record StoredReceipt(UUID id, String detail) {
     }
@@ -128,87 +138,87 @@ public class RequestController {
 
     @PostMapping("/{id}/clarifications")
     @Operation(summary = "Ask the investigator a question (COORDINATOR, assigned HOSPITAL)")
-    public RequestView askClarification(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Question body) {
-        return requests.act(id, new AskClarification(id, UUID.randomUUID(), body.question()));
+    public ResponseEntity<RequestView> askClarification(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Question body) {
+        return answer(id, requests.act(id, new AskClarification(id, UUID.randomUUID(), body.question())));
     }
 
     @PostMapping("/{id}/clarifications/{clarificationId}/answer")
     @Operation(summary = "Answer a clarification question (owning INVESTIGATOR)")
-    public RequestView answerClarification(@PathVariable UUID id, @PathVariable UUID clarificationId,
+    public ResponseEntity<RequestView> answerClarification(@PathVariable UUID id, @PathVariable UUID clarificationId,
                                            @Valid @RequestBody ActionBodies.Answer body) {
-        return requests.act(id, new AnswerClarification(id, clarificationId, body.answer()));
+        return answer(id, requests.act(id, new AnswerClarification(id, clarificationId, body.answer())));
     }
 
     @PostMapping("/{id}/accept")
     @Operation(summary = "Accept a submitted request with a priority (COORDINATOR)")
-    public RequestView accept(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Accept body) {
-        return requests.act(id, new AcceptRequest(id, body.priority(), body.note()));
+    public ResponseEntity<RequestView> accept(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Accept body) {
+        return answer(id, requests.act(id, new AcceptRequest(id, body.priority(), body.note())));
     }
 
     @PostMapping("/{id}/reject")
     @Operation(summary = "Reject a submitted request (COORDINATOR)")
-    public RequestView reject(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Reason body) {
-        return requests.act(id, new RejectRequest(id, body.reason()));
+    public ResponseEntity<RequestView> reject(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Reason body) {
+        return answer(id, requests.act(id, new RejectRequest(id, body.reason())));
     }
 
     @PostMapping("/{id}/assignments")
     @Operation(summary = "Assign a requested service to a partner hospital (COORDINATOR)")
-    public RequestView assign(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Assign body) {
-        return requests.act(id, new AssignService(id, UUID.randomUUID(), body.service(), body.hospital(),
-                body.note()));
+    public ResponseEntity<RequestView> assign(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Assign body) {
+        return answer(id, requests.act(id, new AssignService(id, UUID.randomUUID(), body.service(), body.hospital(),
+                body.note())));
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/acknowledge")
     @Operation(summary = "Acknowledge a pending assignment (HOSPITAL of the assignment)")
-    public RequestView acknowledge(@PathVariable UUID id, @PathVariable UUID assignmentId,
+    public ResponseEntity<RequestView> acknowledge(@PathVariable UUID id, @PathVariable UUID assignmentId,
                                    @RequestBody(required = false) ActionBodies.Empty body) {
-        return requests.act(id, new AcknowledgeAssignment(id, assignmentId));
+        return answer(id, requests.act(id, new AcknowledgeAssignment(id, assignmentId)));
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/decline")
     @Operation(summary = "Decline a pending assignment (HOSPITAL of the assignment)")
-    public RequestView decline(@PathVariable UUID id, @PathVariable UUID assignmentId,
+    public ResponseEntity<RequestView> decline(@PathVariable UUID id, @PathVariable UUID assignmentId,
                                @Valid @RequestBody ActionBodies.Reason body) {
-        return requests.act(id, new DeclineAssignment(id, assignmentId, body.reason()));
+        return answer(id, requests.act(id, new DeclineAssignment(id, assignmentId, body.reason())));
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/reassign")
     @Operation(summary = "Move an open assignment to another hospital (COORDINATOR)")
-    public RequestView reassign(@PathVariable UUID id, @PathVariable UUID assignmentId,
+    public ResponseEntity<RequestView> reassign(@PathVariable UUID id, @PathVariable UUID assignmentId,
                                 @Valid @RequestBody ActionBodies.Reassign body) {
-        return requests.act(id, new ReassignAssignment(id, assignmentId, UUID.randomUUID(), body.hospital(),
-                body.reason()));
+        return answer(id, requests.act(id, new ReassignAssignment(id, assignmentId, UUID.randomUUID(), body.hospital(),
+                body.reason())));
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/cancel")
     @Operation(summary = "Cancel an open assignment (COORDINATOR)")
-    public RequestView cancel(@PathVariable UUID id, @PathVariable UUID assignmentId,
+    public ResponseEntity<RequestView> cancel(@PathVariable UUID id, @PathVariable UUID assignmentId,
                               @Valid @RequestBody ActionBodies.Reason body) {
-        return requests.act(id, new CancelAssignment(id, assignmentId, body.reason()));
+        return answer(id, requests.act(id, new CancelAssignment(id, assignmentId, body.reason())));
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/complete")
     @Operation(summary = "Complete an active assignment with a summary (HOSPITAL of the assignment)")
-    public RequestView completeAssignment(@PathVariable UUID id, @PathVariable UUID assignmentId,
+    public ResponseEntity<RequestView> completeAssignment(@PathVariable UUID id, @PathVariable UUID assignmentId,
                                           @Valid @RequestBody ActionBodies.Summary body) {
-        return requests.act(id, new CompleteAssignment(id, assignmentId, body.summary()));
+        return answer(id, requests.act(id, new CompleteAssignment(id, assignmentId, body.summary())));
     }
 
     @PostMapping("/{id}/complete")
     @Operation(summary = "Complete a request when no assignment is open (COORDINATOR)")
-    public RequestView complete(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Outcome body) {
-        return requests.act(id, new CompleteRequest(id, body.outcome()));
+    public ResponseEntity<RequestView> complete(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Outcome body) {
+        return answer(id, requests.act(id, new CompleteRequest(id, body.outcome())));
     }
 
     @PostMapping("/{id}/withdraw")
     @Operation(summary = "Withdraw a request (owning INVESTIGATOR)")
-    public RequestView withdraw(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Reason body) {
-        return requests.act(id, new WithdrawRequest(id, body.reason()));
+    public ResponseEntity<RequestView> withdraw(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Reason body) {
+        return answer(id, requests.act(id, new WithdrawRequest(id, body.reason())));
     }
 
     @PostMapping("/{id}/comments")
     @Operation(summary = "Comment on a request (anyone who can see it, but auditors)")
-    public RequestView comment(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Comment body) {
-        return requests.act(id, new AddComment(id, UUID.randomUUID(), body.text(), body.visibility()));
+    public ResponseEntity<RequestView> comment(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Comment body) {
+        return answer(id, requests.act(id, new AddComment(id, UUID.randomUUID(), body.text(), body.visibility())));
     }
 }

@@ -1,0 +1,176 @@
+package org.studysupport.query.request;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.studysupport.api.query.AssignmentView;
+import org.studysupport.api.query.CommentView;
+import org.studysupport.api.query.RequestView;
+import org.studysupport.api.query.TriagePolicy;
+import org.studysupport.api.request.CommentVisibility;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The request read tables, in SQL: one row per request (the columns lists filter and sort on, and
+ * the view without its comments as a JSON document), one per requested service, per assignment and
+ * per comment. Writes to a request's row only succeed on the version the writer read, so two
+ * writers of the same event (a redelivery, a replay beside the live projection) never both apply it.
+ */
+@Component
+public class RequestViewTables {
+
+    private static final String ROW_COLUMNS = "reference, status, priority, priority_rank, investigator_id, title,"
+            + " acronym, search_text, submitted_at, updated_at, sla_due_at, in_triage, triage_due_at, triaged_at,"
+            + " closed_at, version, document";
+    private static final String INSERT_ROW = "insert into request_view (" + ROW_COLUMNS + ", id)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_ROW = "update request_view set reference = ?, status = ?, priority = ?,"
+            + " priority_rank = ?, investigator_id = ?, title = ?, acronym = ?, search_text = ?, submitted_at = ?,"
+            + " updated_at = ?, sla_due_at = ?, in_triage = ?, triage_due_at = ?, triaged_at = ?, closed_at = ?,"
+            + " version = ?, document = ? where id = ? and version = ?";
+    private static final String UPDATE_ASSIGNMENT = "update assignment_view set status = ?, responded_at = ?,"
+            + " queue_due_at = coalesce(sla_due_at, created_at) where id = ?";
+    private static final String INSERT_ASSIGNMENT = "insert into assignment_view (id, request_id, service, hospital,"
+            + " status, created_at, responded_at, queue_due_at) values (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
+    private final ViewDocuments documents;
+    private volatile Boolean postgres;
+
+    public RequestViewTables(JdbcTemplate jdbc, ViewDocuments documents) {
+        this.jdbc = jdbc;
+        this.documents = documents;
+    }
+
+    /** A request's view as last stored, without its comments. */
+    public Optional<RequestView> find(UUID requestId) {
+        return jdbc.query("select document from request_view where id = ?",
+                (rs, row) -> documents.read(rs.getString(1)), requestId).stream().findFirst();
+    }
+
+    /**
+     * Stores a new request's first view.
+     *
+     * @return false when the request already has a row (another writer stored it first)
+     */
+    public boolean insert(RequestView view) {
+        List<Object> values = rowValues(view);
+        values.add(view.id());
+        Object[] arguments = values.toArray();
+        if (isPostgres()) {
+            return jdbc.update(INSERT_ROW + " on conflict do nothing", arguments) == 1;
+        }
+        try {
+            return jdbc.update(INSERT_ROW, arguments) == 1;
+        } catch (DuplicateKeyException storedFirst) {
+            return false;
+        }
+    }
+
+    /**
+     * Replaces the view, but only if the stored row is still at the version the caller read: a
+     * concurrent writer of the same change waits for this one's row lock and then changes nothing.
+     *
+     * @return false when another writer moved the row on first
+     */
+    public boolean update(RequestView view, long readVersion) {
+        List<Object> values = rowValues(view);
+        values.add(view.id());
+        values.add(readVersion);
+        return jdbc.update(UPDATE_ROW, values.toArray()) == 1;
+    }
+
+    public void insertServices(RequestView view) {
+        jdbc.batchUpdate("insert into request_service (request_id, service) values (?, ?)",
+                view.services().stream().map(service -> new Object[] {view.id(), service.name()}).toList());
+    }
+
+    /** Writes the assignments that are new or changed between two views of a request, in one batch each. */
+    public void writeAssignments(RequestView before, RequestView after) {
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<AssignmentView> previous = before == null ? List.of() : before.assignments();
+        for (AssignmentView assignment : after.assignments()) {
+            Optional<AssignmentView> earlier = previous.stream().filter(a -> a.id().equals(assignment.id())).findFirst();
+            if (earlier.isEmpty()) {
+                inserts.add(new Object[] {assignment.id(), after.id(), assignment.service().name(),
+                        assignment.hospital(), assignment.status().name(), time(assignment.createdAt()),
+                        time(assignment.respondedAt()), time(assignment.createdAt())});
+            } else if (!earlier.get().equals(assignment)) {
+                updates.add(new Object[] {assignment.status().name(), time(assignment.respondedAt()), assignment.id()});
+            }
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate(INSERT_ASSIGNMENT, inserts);
+        }
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate(UPDATE_ASSIGNMENT, updates);
+        }
+    }
+
+    public void insertComment(UUID requestId, long sequence, CommentView comment) {
+        jdbc.update("insert into request_comment (id, request_id, sequence, text, visibility, author, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)", comment.id(), requestId, sequence, comment.text(),
+                comment.visibility().name(), comment.author(), time(comment.createdAt()));
+    }
+
+    public List<CommentView> comments(UUID requestId) {
+        return jdbc.query("select id, text, visibility, author, created_at from request_comment"
+                        + " where request_id = ? order by sequence",
+                (rs, row) -> new CommentView(rs.getObject(1, UUID.class), rs.getString(2),
+                        CommentVisibility.valueOf(rs.getString(3)), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()), requestId);
+    }
+
+    /** Empties every request read table, before a rebuild from the log. */
+    public void clear() {
+        jdbc.update("delete from request_comment");
+        jdbc.update("delete from request_service");
+        jdbc.update("delete from assignment_view");
+        jdbc.update("delete from request_view");
+    }
+
+    private List<Object> rowValues(RequestView view) {
+        List<Object> values = new ArrayList<>();
+        values.add(view.reference());
+        values.add(view.status().name());
+        values.add(view.priority() == null ? null : view.priority().name());
+        // LOW 0 … URGENT 3; null until accepted, so that such requests sort last either way
+        values.add(view.priority() == null ? null : view.priority().ordinal());
+        values.add(view.investigatorId());
+        values.add(view.title());
+        values.add(view.acronym());
+        values.add(String.join(" ", view.reference(), view.title(), view.acronym() == null ? "" : view.acronym())
+                .toLowerCase(Locale.ROOT));
+        values.add(time(view.submittedAt()));
+        values.add(time(view.updatedAt()));
+        values.add(time(TriagePolicy.slaDueAt(view)));
+        values.add(TriagePolicy.waitsForCoordinator(view));
+        values.add(time(TriagePolicy.triageDueAt(view)));
+        values.add(time(view.triagedAt()));
+        values.add(time(view.closedAt()));
+        values.add(view.version());
+        values.add(documents.write(view.withComments(List.of())));
+        return values;
+    }
+
+    private static Timestamp time(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private boolean isPostgres() {
+        if (postgres == null) {
+            postgres = "PostgreSQL".equalsIgnoreCase(jdbc.execute((ConnectionCallback<String>) connection ->
+                    connection.getMetaData().getDatabaseProductName()));
+        }
+        return postgres;
+    }
+}
