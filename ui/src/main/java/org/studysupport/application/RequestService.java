@@ -18,6 +18,7 @@ import org.studysupport.api.query.RequestView;
 import org.studysupport.api.query.RequestPage;
 import org.studysupport.api.request.SubmitRequest;
 import org.studysupport.command.idempotency.IdempotencyKeys;
+import org.studysupport.live.QueueChangeFeed;
 import org.studysupport.security.CurrentActor;
 
 import java.time.Instant;
@@ -38,13 +39,15 @@ public class RequestService {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final IdempotencyKeys idempotencyKeys;
+    private final QueueChangeFeed feed;
     private final Counter notYetReadable;
 
     public RequestService(CommandGateway commands, QueryGateway queries, IdempotencyKeys idempotencyKeys,
-                          MeterRegistry meters) {
+                          QueueChangeFeed feed, MeterRegistry meters) {
         this.commands = commands;
         this.queries = queries;
         this.idempotencyKeys = idempotencyKeys;
+        this.feed = feed;
         this.notYetReadable = Counter.builder("study_support.answers.not_yet_readable")
                 .description("Stored changes answered 202 because the read model did not show them yet")
                 .register(meters);
@@ -87,6 +90,9 @@ public class RequestService {
     }
 
     private Submission stored(UUID requestId, boolean repeated) {
+        if (!repeated) {
+            feed.changed();
+        }
         return new Submission(requestId, showing(requestId, 0).orElse(null), repeated);
     }
 
@@ -116,6 +122,7 @@ public class RequestService {
     public Optional<RequestView> act(UUID requestId, Object command) {
         view(requestId);
         Long version = commands.sendAndWait(command);
+        feed.changed();
         return showing(requestId, version);
     }
 

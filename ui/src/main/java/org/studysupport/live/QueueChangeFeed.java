@@ -17,12 +17,14 @@ import org.studysupport.api.query.QueueChanges;
 import org.studysupport.api.security.Actor;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads the queue changes that any node's projection stored and pushes each to the stream clients
@@ -43,6 +45,8 @@ public class QueueChangeFeed implements SmartLifecycle {
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private long newestSeen = -1;
     private volatile boolean running;
+    private volatile boolean reading;
+    private final AtomicBoolean pollPending = new AtomicBoolean();
     /** Changes up to this position were there before this node started reading. */
     private long startedAt;
 
@@ -57,6 +61,21 @@ public class QueueChangeFeed implements SmartLifecycle {
     public void startReading() {
         tasks.add(scheduler.scheduleWithFixedDelay(this::pollSafely, settings.pollInterval()));
         tasks.add(scheduler.scheduleWithFixedDelay(this::heartbeat, settings.heartbeat()));
+        reading = true;
+    }
+
+    /**
+     * A change was stored through this node: read the feed now rather than at the next interval, so
+     * this node's stream clients hear of it at once. Changes stored through other nodes are read at
+     * the interval. Calls while a read is pending make no second one.
+     */
+    public void changed() {
+        if (reading && running && pollPending.compareAndSet(false, true)) {
+            scheduler.schedule(() -> {
+                pollPending.set(false);
+                pollSafely();
+            }, Instant.now());
+        }
     }
 
     /**
@@ -67,6 +86,7 @@ public class QueueChangeFeed implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        reading = false;
         tasks.forEach(task -> task.cancel(false));
         tasks.clear();
         subscribers.forEach(QueueSubscriber::close);
