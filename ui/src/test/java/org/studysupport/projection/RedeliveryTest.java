@@ -10,11 +10,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.studysupport.query.request.RequestViewUpdater;
 import org.studysupport.support.CatchUpProgress;
 import org.studysupport.support.PostgresApiTest;
+import org.studysupport.support.ReadTables;
 import org.studysupport.support.Workflow;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -157,22 +157,7 @@ class RedeliveryTest extends PostgresApiTest {
         assertThat(tables()).isNotEqualTo(projected);
     }
 
-    /** Everything the read tables hold about the test's requests, in a stable order. */
     private Map<String, Object> tables() {
-        Map<String, Object> rows = new LinkedHashMap<>();
-        for (String id : requests) {
-            UUID requestId = UUID.fromString(id);
-            rows.put(id + " view", jdbc.queryForList("select * from request_view where id = ?", requestId));
-            rows.put(id + " services", jdbc.queryForList(
-                    "select * from request_service where request_id = ? order by service", requestId));
-            rows.put(id + " assignments", jdbc.queryForList(
-                    "select * from assignment_view where request_id = ? order by created_at, id", requestId));
-            rows.put(id + " comments", jdbc.queryForList(
-                    "select * from request_comment where request_id = ? order by sequence", requestId));
-            rows.put(id + " changes", jdbc.queryForList("select request_id, version, reference, status, event_type,"
-                    + " investigator_id, hospitals, in_triage, internal_only, occurred_at from queue_change"
-                    + " where request_id = ? order by version", requestId));
-        }
-        return rows;
+        return ReadTables.viewsAndChanges(jdbc, requests);
     }
 }

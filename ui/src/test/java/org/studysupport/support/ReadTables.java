@@ -1,0 +1,42 @@
+package org.studysupport.support;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Everything the request read tables hold about some requests, in a stable order, to compare whole. */
+public final class ReadTables {
+
+    private ReadTables() {
+    }
+
+    /** The view rows, services, assignments and comments of the requests. */
+    public static Map<String, Object> views(JdbcTemplate jdbc, List<String> requestIds) {
+        Map<String, Object> rows = new LinkedHashMap<>();
+        for (String id : requestIds) {
+            UUID requestId = UUID.fromString(id);
+            rows.put(id + " view", jdbc.queryForList("select * from request_view where id = ?", requestId));
+            rows.put(id + " services", jdbc.queryForList(
+                    "select * from request_service where request_id = ? order by service", requestId));
+            rows.put(id + " assignments", jdbc.queryForList(
+                    "select * from assignment_view where request_id = ? order by created_at, id", requestId));
+            rows.put(id + " comments", jdbc.queryForList(
+                    "select * from request_comment where request_id = ? order by sequence", requestId));
+        }
+        return rows;
+    }
+
+    /** {@link #views} and the requests' rows in the change feed (without their positions). */
+    public static Map<String, Object> viewsAndChanges(JdbcTemplate jdbc, List<String> requestIds) {
+        Map<String, Object> rows = views(jdbc, requestIds);
+        for (String id : requestIds) {
+            rows.put(id + " changes", jdbc.queryForList("select request_id, version, reference, status, event_type,"
+                    + " investigator_id, hospitals, in_triage, internal_only, occurred_at from queue_change"
+                    + " where request_id = ? order by version", UUID.fromString(id)));
+        }
+        return rows;
+    }
+}
