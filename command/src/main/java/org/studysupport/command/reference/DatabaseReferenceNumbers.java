@@ -2,8 +2,10 @@ package org.studysupport.command.reference;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -11,12 +13,13 @@ import java.time.ZoneId;
 /**
  * Reference numbers from a counter row per year in the application's database.
  * <p>
- * The counter is a row per year in the database, incremented inside the transaction that stores the
- * submission: the row lock orders concurrent submissions, a failed submission rolls its number back
- * (no gaps), and every node sharing the database draws from the same counter. A year's counter is
- * created by its first submission, in the same transaction (no second connection is needed).
+ * Each number is drawn in a short transaction of its own, on connections of its own: the counter's
+ * row lock lasts one increment, not the whole submission, so submissions are not serialized behind
+ * each other's commits, and every node sharing the database draws from the same counter. Numbers
+ * are unique and follow the order in which submissions draw them; a submission that fails after
+ * drawing leaves its number unused. The connections are separate from the application's pool so
+ * that a submission holding one of those never waits for another one of the same pool.
  */
-@Component
 public class DatabaseReferenceNumbers implements ReferenceNumbers {
 
     private static final String INCREMENT =
@@ -30,25 +33,29 @@ public class DatabaseReferenceNumbers implements ReferenceNumbers {
             + " when not matched then insert (reference_year, last_number) values (y.reference_year, 0)";
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
     private final Clock clock;
     private final ZoneId zone;
     private volatile String createCounter;
 
-    public DatabaseReferenceNumbers(JdbcTemplate jdbc, Clock clock, ReferenceNumberSettings settings) {
-        this.jdbc = jdbc;
+    /** @param counterConnections connections used for nothing else than drawing numbers */
+    public DatabaseReferenceNumbers(DataSource counterConnections, Clock clock, ReferenceNumberSettings settings) {
+        this.jdbc = new JdbcTemplate(counterConnections);
+        this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(counterConnections));
         this.clock = clock;
         this.zone = settings.zone();
     }
 
-    /** Must run inside the transaction that stores the submission. */
     @Override
     public String next() {
         int year = LocalDate.now(clock.withZone(zone)).getYear();
-        if (jdbc.update(INCREMENT, year) == 0) {
-            jdbc.update(createCounterStatement(), year);
-            jdbc.update(INCREMENT, year);
-        }
-        Long number = jdbc.queryForObject(READ, Long.class, year);
+        Long number = ownTransaction.execute(status -> {
+            if (jdbc.update(INCREMENT, year) == 0) {
+                jdbc.update(createCounterStatement(), year);
+                jdbc.update(INCREMENT, year);
+            }
+            return jdbc.queryForObject(READ, Long.class, year);
+        });
         return ReferenceNumbers.format(year, number);
     }
 
