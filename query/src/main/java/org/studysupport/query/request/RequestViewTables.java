@@ -57,11 +57,42 @@ public class RequestViewTables {
     }
 
     /**
+     * Stores a request's view as changed from {@code before} (null for a new request) to
+     * {@code after}, with the comments added on the way, each with the sequence of its event. The
+     * request's row is written first and only on the version {@code before} was read at; when
+     * another writer moved it on meanwhile, nothing is written.
+     *
+     * @return whether this call wrote the change
+     */
+    public boolean store(RequestView before, RequestView after, List<SequencedComment> addedComments) {
+        boolean written = before == null ? insert(after) : update(after, before.version());
+        if (!written) {
+            return false;
+        }
+        if (before == null) {
+            insertServices(after);
+        }
+        writeAssignments(before, after);
+        if (!addedComments.isEmpty()) {
+            jdbc.batchUpdate("insert into request_comment (id, request_id, sequence, text, visibility, author,"
+                    + " created_at) values (?, ?, ?, ?, ?, ?, ?)", addedComments.stream()
+                    .map(c -> new Object[] {c.comment().id(), after.id(), c.sequence(), c.comment().text(),
+                            c.comment().visibility().name(), c.comment().author(), time(c.comment().createdAt())})
+                    .toList());
+        }
+        return true;
+    }
+
+    /** A comment and the sequence number of the event that added it, which orders a request's comments. */
+    public record SequencedComment(long sequence, CommentView comment) {
+    }
+
+    /**
      * Stores a new request's first view.
      *
      * @return false when the request already has a row (another writer stored it first)
      */
-    public boolean insert(RequestView view) {
+    private boolean insert(RequestView view) {
         List<Object> values = rowValues(view);
         values.add(view.id());
         Object[] arguments = values.toArray();
@@ -81,20 +112,20 @@ public class RequestViewTables {
      *
      * @return false when another writer moved the row on first
      */
-    public boolean update(RequestView view, long readVersion) {
+    private boolean update(RequestView view, long readVersion) {
         List<Object> values = rowValues(view);
         values.add(view.id());
         values.add(readVersion);
         return jdbc.update(UPDATE_ROW, values.toArray()) == 1;
     }
 
-    public void insertServices(RequestView view) {
+    private void insertServices(RequestView view) {
         jdbc.batchUpdate("insert into request_service (request_id, service) values (?, ?)",
                 view.services().stream().map(service -> new Object[] {view.id(), service.name()}).toList());
     }
 
     /** Writes the assignments that are new or changed between two views of a request, in one batch each. */
-    public void writeAssignments(RequestView before, RequestView after) {
+    private void writeAssignments(RequestView before, RequestView after) {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<AssignmentView> previous = before == null ? List.of() : before.assignments();
@@ -114,12 +145,6 @@ public class RequestViewTables {
         if (!updates.isEmpty()) {
             jdbc.batchUpdate(UPDATE_ASSIGNMENT, updates);
         }
-    }
-
-    public void insertComment(UUID requestId, long sequence, CommentView comment) {
-        jdbc.update("insert into request_comment (id, request_id, sequence, text, visibility, author, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)", comment.id(), requestId, sequence, comment.text(),
-                comment.visibility().name(), comment.author(), time(comment.createdAt()));
     }
 
     public List<CommentView> comments(UUID requestId) {
