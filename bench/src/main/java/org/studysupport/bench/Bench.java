@@ -250,6 +250,11 @@ public final class Bench {
         longHistory(api, driver, store);
         auditFeatures(api, app, store);
 
+        StoreShape.Report shape = StoreShape.compare(database, store.lastIndex());
+        Output.figure("store_shape_mismatches", shape.mismatches().size(), "count", shape.mismatches().isEmpty()
+                ? "generated events have the fields, metadata keys and time format of the application's own, for "
+                + shape.compared() : String.join("; ", shape.mismatches()));
+
         Api.Answer heap = api.get("/actuator/metrics/jvm.memory.used?tag=area:heap", tokens.admin());
         Output.figure("heap_used_mb", heap.status() == 200
                         ? heap.json().path("measurements").path(0).path("value").asDouble() / (1024 * 1024) : null, "MB",

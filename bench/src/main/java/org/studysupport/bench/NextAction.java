@@ -10,9 +10,9 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * Chooses what a user would do next with a request, as the rules allow it: accept, ask, answer,
- * assign (a requested service to a hospital offering it), acknowledge, decline, complete an
- * assignment, complete the request, comment. Says what the answer must show to be read-your-writes.
+ * Chooses what a user would do next with a request, as the rules allow it: accept or reject, ask,
+ * answer, assign (a requested service to a hospital offering it), acknowledge, decline, reassign,
+ * cancel, complete an assignment, complete the request, withdraw, comment. Says what the answer must show to be read-your-writes.
  */
 final class NextAction {
 
@@ -39,11 +39,19 @@ final class NextAction {
         if (request.isFinal()) {
             return comment(request, random);
         }
+        if (random.nextDouble() < 0.02) {
+            return new Action("withdraw", base + "/withdraw", tokens.investigator(request.investigator),
+                    Map.of("reason", "The sponsor stopped the study."), status("WITHDRAWN"));
+        }
         switch (request.status) {
             case "SUBMITTED" -> {
-                if (dice < 0.7) {
+                if (dice < 0.65) {
                     return new Action("accept", base + "/accept", tokens.coordinator(),
                             Map.of("priority", PRIORITIES[random.nextInt(PRIORITIES.length)]), status("ACCEPTED"));
+                }
+                if (dice < 0.7) {
+                    return new Action("reject", base + "/reject", tokens.coordinator(),
+                            Map.of("reason", "The study is outside the network's scope."), status("REJECTED"));
                 }
                 return dice < 0.85 ? ask(request) : comment(request, random);
             }
@@ -75,9 +83,21 @@ final class NextAction {
         if (pending.isPresent()) {
             UUID id = pending.get().id();
             String token = tokens.hospital(pending.get().hospital());
-            if (random.nextDouble() < 0.1) {
+            double choice = random.nextDouble();
+            if (choice < 0.08) {
                 return new Action("decline", base + "/assignments/" + id + "/decline", token,
                         Map.of("reason", "No capacity this quarter."), assignmentStatus(id, "DECLINED"));
+            }
+            List<String> others = offering(pending.get().service()).stream()
+                    .filter(code -> !code.equals(pending.get().hospital())).toList();
+            if (choice < 0.14 && !others.isEmpty()) {
+                return new Action("reassign", base + "/assignments/" + id + "/reassign", tokens.coordinator(),
+                        Map.of("hospital", others.get(random.nextInt(others.size())),
+                                "reason", "Closer to the recruiting sites."), assignmentStatus(id, "REASSIGNED"));
+            }
+            if (choice < 0.2) {
+                return new Action("cancel", base + "/assignments/" + id + "/cancel", tokens.coordinator(),
+                        Map.of("reason", "Covered by the sponsor's own CRO."), assignmentStatus(id, "CANCELLED"));
             }
             return new Action("acknowledge", base + "/assignments/" + id + "/acknowledge", token, Map.of(),
                     assignmentStatus(id, "ACTIVE"));
@@ -92,8 +112,7 @@ final class NextAction {
         List<String> unassigned = request.unassignedServices();
         if (!unassigned.isEmpty()) {
             String service = unassigned.get(0);
-            List<String> offering = hospitals.entrySet().stream().filter(h -> h.getValue().contains(service))
-                    .map(Map.Entry::getKey).sorted().toList();
+            List<String> offering = offering(service);
             if (!offering.isEmpty()) {
                 String hospital = offering.get(random.nextInt(offering.size()));
                 Set<UUID> known = Set.copyOf(request.assignments.stream().map(RequestState.Assignment::id).toList());
@@ -112,6 +131,11 @@ final class NextAction {
         }
         return new Action("complete", base + "/complete", tokens.coordinator(),
                 Map.of("outcome", "All requested services delivered."), status("COMPLETED"));
+    }
+
+    private List<String> offering(String service) {
+        return hospitals.entrySet().stream().filter(h -> h.getValue().contains(service)).map(Map.Entry::getKey)
+                .sorted().toList();
     }
 
     private Action ask(RequestState request) {

@@ -311,11 +311,17 @@ final class SimulatedRequest {
         record(who, reason, ids.get(), payload);
     }
 
+    private void record(Who who, String reason, UUID commandId, Object payload) {
+        events.add(new Event(events.size(), payload, metaData(who, reason, commandId), ids.get()));
+    }
+
     /**
      * Metadata as the application writes it: the command's id as correlation and trace id (the same
      * for all events of one command), the actor (userId, role, hospital) and the command's reason.
+     * Copied into a map sized for its entries, as Axon's {@code MetaData} holds it, so that the
+     * keys come out in the same order.
      */
-    private void record(Who who, String reason, UUID commandId, Object payload) {
+    static Map<String, Object> metaData(Who who, String reason, UUID commandId) {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put("traceId", commandId.toString());
         metaData.put("correlationId", commandId.toString());
@@ -327,7 +333,7 @@ final class SimulatedRequest {
         if (reason != null) {
             metaData.put("reason", reason);
         }
-        events.add(new Event(events.size(), payload, metaData, ids.get()));
+        return new HashMap<>(metaData);
     }
 
     private void require(boolean rule, String what) {

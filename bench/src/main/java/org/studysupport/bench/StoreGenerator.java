@@ -44,8 +44,12 @@ import java.util.concurrent.Future;
 final class StoreGenerator {
 
     /** What was generated, for the load driver and the figures. */
-    record Result(List<RequestState> requests, RequestState longRequest, long events, Duration writing,
-                  Instant middle, Map<RequestStatus, Integer> statuses) {
+    record Result(List<RequestState> requests, RequestState longRequest, long events, long lastIndex,
+                  Duration writing, Instant middle, Map<RequestStatus, Integer> statuses) {
+    }
+
+    /** Rows to write, with the global index of the first; no rows: the end. */
+    private record Chunk(long firstIndex, List<Row> rows) {
     }
 
     /** One row of {@code domain_event_entry}. */
@@ -55,6 +59,7 @@ final class StoreGenerator {
 
     private static final int CHUNK = 2_000;
     private static final int BATCH = 1_000;
+    private static final int WRITERS = 2;
     private static final ZoneId NETWORK_ZONE = ZoneId.of("Europe/Oslo");
     private static final Instant FIRST_SUBMISSION = Instant.parse("2024-01-02T08:00:00Z");
     private static final Duration LONGEST_LIFE = Duration.ofDays(45);
@@ -101,13 +106,16 @@ final class StoreGenerator {
             rows.next();
             firstIndex = rows.getLong(1);
         }
-        BlockingQueue<List<Row>> chunks = new ArrayBlockingQueue<>(2);
-        ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "store-writer"));
+        BlockingQueue<Chunk> chunks = new ArrayBlockingQueue<>(WRITERS + 1);
+        ExecutorService writer = Executors.newFixedThreadPool(WRITERS, r -> new Thread(r, "store-writer"));
         long started = System.nanoTime();
-        Future<?> writing = writer.submit(() -> {
-            write(chunks, firstIndex);
-            return null;
-        });
+        List<Future<?>> writing = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            writing.add(writer.submit(() -> {
+                write(chunks);
+                return null;
+            }));
+        }
         try {
             for (int from = 0; from < total; from += CHUNK) {
                 List<Row> chunk = new ArrayList<>();
@@ -137,13 +145,19 @@ final class StoreGenerator {
                 }
                 chunk.sort(Comparator.comparingLong(Row::time).thenComparing(Row::aggregate)
                         .thenComparingLong(Row::sequence));
-                chunks.put(chunk);
-                if (writing.isDone()) {
-                    writing.get();
+                chunks.put(new Chunk(firstIndex + events - chunk.size(), chunk));
+                for (Future<?> w : writing) {
+                    if (w.isDone()) {
+                        w.get();
+                    }
                 }
             }
-            chunks.put(List.of());
-            writing.get();
+            for (int w = 0; w < WRITERS; w++) {
+                chunks.put(new Chunk(0, List.of()));
+            }
+            for (Future<?> w : writing) {
+                w.get();
+            }
         } finally {
             writer.shutdownNow();
         }
@@ -164,7 +178,7 @@ final class StoreGenerator {
             statement.execute("analyze domain_event_entry");
         }
         Instant middle = middleTime(firstIndex + events / 2);
-        return new Result(states, longRequest, events, took, middle, statuses);
+        return new Result(states, longRequest, events, firstIndex + events - 1, took, middle, statuses);
     }
 
     /** The request's events with time stamps: in its past, increasing, spread over at most 45 days. */
@@ -193,17 +207,17 @@ final class StoreGenerator {
     }
 
     /**
-     * Writes chunks until an empty one. Global indexes are handed out in write order from the
-     * sequence's next value; the sequence is moved past them at the end.
+     * Writes chunks until an empty one, one transaction per chunk. Global indexes follow the chunks'
+     * order, from the sequence's next value; the sequence is moved past them at the end.
      */
-    private void write(BlockingQueue<List<Row>> chunks, long firstIndex) throws SQLException, InterruptedException {
+    private void write(BlockingQueue<Chunk> chunks) throws SQLException, InterruptedException {
         try (Connection connection = database.connect();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
             connection.setAutoCommit(false);
-            long index = firstIndex;
-            for (List<Row> chunk = chunks.take(); !chunk.isEmpty(); chunk = chunks.take()) {
+            for (Chunk chunk = chunks.take(); !chunk.rows().isEmpty(); chunk = chunks.take()) {
+                long index = chunk.firstIndex();
                 int inBatch = 0;
-                for (Row row : chunk) {
+                for (Row row : chunk.rows()) {
                     insert.setLong(1, index++);
                     insert.setString(2, row.aggregate());
                     insert.setLong(3, row.sequence());
