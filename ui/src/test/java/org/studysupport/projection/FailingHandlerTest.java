@@ -116,4 +116,21 @@ class FailingHandlerTest extends PostgresApiTest {
         assertThat(as("investigator1").post("/api/requests", Api.submission("Healthy after a refused one",
                 "MONITORING")).status()).isEqualTo(201);
     }
+
+    @Test
+    void aReferenceAlreadyInTheReadModelFailsTheSubmissionLoudly() {
+        String first = submit("Holds its reference", "MONITORING");
+        String reference = as("coordinator").get("/api/requests/" + first).text("reference");
+        int year = Integer.parseInt(reference.substring(3, 7));
+        // a counter restored from an older backup than the events
+        jdbc.update("update reference_counter set last_number = last_number - 1 where reference_year = ?", year);
+        long eventsBefore = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+
+        Api.Answer clash = as("investigator1").post("/api/requests", Api.submission("Same reference", "MONITORING"));
+
+        assertThat(clash.status()).isEqualTo(500);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(eventsBefore);
+        assertThat(jdbc.queryForObject("select count(*) from request_view where reference = ?", Long.class, reference))
+                .isEqualTo(1);
+    }
 }

@@ -25,4 +25,29 @@ public record AssignmentView(
         String summary,
         String reason,
         UUID replacedBy) {
+
+    /** A new assignment, waiting for its hospital. */
+    public static AssignmentView pending(UUID id, ServiceCode service, String hospital, String note,
+                                         Instant createdAt) {
+        return new AssignmentView(id, service, hospital, AssignmentStatus.PENDING, note, createdAt, null, null, null,
+                null, null, null);
+    }
+
+    /** Acknowledged (still open) or declined (closed, with the reason) by its hospital. */
+    public AssignmentView respondedWith(AssignmentStatus newStatus, Instant at, String why) {
+        return new AssignmentView(id, service, hospital, newStatus, note, createdAt, at, null,
+                newStatus.isOpen() ? null : at, null, why, null);
+    }
+
+    /** Closed by a coordinator: reassigned (to the assignment that replaces it) or cancelled. */
+    public AssignmentView closedAs(AssignmentStatus newStatus, Instant at, String why, UUID replacement) {
+        return new AssignmentView(id, service, hospital, newStatus, note, createdAt, respondedAt, null, at, null, why,
+                replacement);
+    }
+
+    /** Delivered by its hospital, with the summary of what was done. */
+    public AssignmentView completedWith(String deliverySummary, Instant at) {
+        return new AssignmentView(id, service, hospital, AssignmentStatus.COMPLETED, note, createdAt, respondedAt, at,
+                at, deliverySummary, null, null);
+    }
 }

@@ -6,4 +6,8 @@ import java.util.UUID;
 /** {@code askedByRole} is COORDINATOR or HOSPITAL. */
 public record ClarificationView(UUID id, String question, String askedBy, String askedByRole, Instant askedAt,
                                 String answer, Instant answeredAt) {
+
+    public ClarificationView answeredWith(String answerText, Instant at) {
+        return new ClarificationView(id, question, askedBy, askedByRole, askedAt, answerText, at);
+    }
 }

@@ -12,7 +12,6 @@ import org.studysupport.api.query.ClarificationView;
 import org.studysupport.api.query.CommentView;
 import org.studysupport.api.query.RequestView;
 import org.studysupport.api.request.ClarificationAnswered;
-import org.studysupport.api.request.Priority;
 import org.studysupport.api.request.ClarificationRequested;
 import org.studysupport.api.request.CommentAdded;
 import org.studysupport.api.request.RequestAccepted;
@@ -22,19 +21,51 @@ import org.studysupport.api.request.RequestStatus;
 import org.studysupport.api.request.RequestSubmitted;
 import org.studysupport.api.request.RequestWithdrawn;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.UnaryOperator;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The request view as a pure fold: view + event → view. The live projection and the "as of" answers
- * both use it, so a request replayed to any moment looks exactly as the projection showed it then.
+ * The request view as a pure fold: view + event → view. The live projection, the rebuild and the
+ * "as of" answers all use it, so a request replayed to any moment looks exactly as the projection
+ * showed it then. One handler per event type; an event it has no handler for moves only the version.
  */
 public final class RequestViewFold {
 
+    /** What one event type changes in the view being built. */
+    @FunctionalInterface
+    private interface Handler<E> {
+        void apply(E event, RequestView.Builder view, EventContext context);
+    }
+
+    private static final Map<Class<?>, Handler<?>> HANDLERS = new HashMap<>();
+
+    static {
+        on(ClarificationRequested.class, RequestViewFold::clarificationRequested);
+        on(ClarificationAnswered.class, RequestViewFold::clarificationAnswered);
+        on(RequestAccepted.class, RequestViewFold::accepted);
+        on(RequestRejected.class, RequestViewFold::rejected);
+        on(ServiceAssigned.class, RequestViewFold::serviceAssigned);
+        on(AssignmentAcknowledged.class, (e, view, context) -> view.changeAssignment(e.assignmentId(),
+                a -> a.respondedWith(AssignmentStatus.ACTIVE, context.occurredAt(), null)));
+        on(AssignmentDeclined.class, (e, view, context) -> view.changeAssignment(e.assignmentId(),
+                a -> a.respondedWith(AssignmentStatus.DECLINED, context.occurredAt(), e.reason())));
+        on(AssignmentReassigned.class, (e, view, context) -> view.changeAssignment(e.assignmentId(),
+                a -> a.closedAs(AssignmentStatus.REASSIGNED, context.occurredAt(), e.reason(), e.newAssignmentId())));
+        on(AssignmentCancelled.class, (e, view, context) -> view.changeAssignment(e.assignmentId(),
+                a -> a.closedAs(AssignmentStatus.CANCELLED, context.occurredAt(), e.reason(), null)));
+        on(AssignmentCompleted.class, (e, view, context) -> view.changeAssignment(e.assignmentId(),
+                a -> a.completedWith(e.summary(), context.occurredAt())));
+        on(RequestCompleted.class, RequestViewFold::completed);
+        on(RequestWithdrawn.class, RequestViewFold::withdrawn);
+        on(CommentAdded.class, (e, view, context) -> view.addComment(new CommentView(e.commentId(), e.text(),
+                e.visibility(), e.author(), context.occurredAt())));
+    }
+
     private RequestViewFold() {
+    }
+
+    private static <E> void on(Class<E> type, Handler<E> handler) {
+        HANDLERS.put(type, handler);
     }
 
     /** @return the view after the event; {@code view} is null before the request was submitted. */
@@ -45,145 +76,71 @@ public final class RequestViewFold {
         if (view == null) {
             return null;
         }
-        Draft draft = new Draft(view);
-        draft.version = context.sequence();
-        draft.updatedAt = context.occurredAt();
-        if (context.byCoordinator()) {
-            draft.clarificationAnswered = false;
-        }
-        if (event instanceof ClarificationRequested e) {
-            draft.status = RequestStatus.AWAITING_INFO;
-            draft.clarifications.add(new ClarificationView(e.clarificationId(), e.question(), e.askedBy(),
-                    context.actorRole(), context.occurredAt(), null, null));
-        } else if (event instanceof ClarificationAnswered e) {
-            draft.status = e.resumedStatus();
-            draft.replaceClarification(e.clarificationId(), c -> new ClarificationView(c.id(), c.question(),
-                    c.askedBy(), c.askedByRole(), c.askedAt(), e.answer(), context.occurredAt()));
-            draft.clarificationAnswered = draft.clarifications.stream()
-                    .anyMatch(c -> c.id().equals(e.clarificationId()) && "COORDINATOR".equals(c.askedByRole()));
-        } else if (event instanceof RequestAccepted e) {
-            draft.status = RequestStatus.ACCEPTED;
-            draft.priority = e.priority();
-            draft.acceptanceNote = e.note();
-            draft.triagedAt = context.occurredAt();
-        } else if (event instanceof RequestRejected e) {
-            draft.status = RequestStatus.REJECTED;
-            draft.rejectionReason = e.reason();
-            draft.triagedAt = context.occurredAt();
-            draft.closedAt = context.occurredAt();
-        } else if (event instanceof ServiceAssigned e) {
-            draft.assignments.add(new AssignmentView(e.assignmentId(), e.service(), e.hospital(),
-                    AssignmentStatus.PENDING, e.note(), context.occurredAt(), null, null, null, null, null, null));
-            if (draft.status == RequestStatus.ACCEPTED) {
-                draft.status = RequestStatus.IN_PROGRESS;
-            }
-        } else if (event instanceof AssignmentAcknowledged e) {
-            draft.replaceAssignment(e.assignmentId(), a -> responded(a, AssignmentStatus.ACTIVE, null, context));
-        } else if (event instanceof AssignmentDeclined e) {
-            draft.replaceAssignment(e.assignmentId(),
-                    a -> responded(a, AssignmentStatus.DECLINED, e.reason(), context));
-        } else if (event instanceof AssignmentReassigned e) {
-            draft.replaceAssignment(e.assignmentId(), a -> closed(a, AssignmentStatus.REASSIGNED, e.reason(),
-                    e.newAssignmentId(), context));
-        } else if (event instanceof AssignmentCancelled e) {
-            draft.replaceAssignment(e.assignmentId(), a -> closed(a, AssignmentStatus.CANCELLED, e.reason(), null,
-                    context));
-        } else if (event instanceof AssignmentCompleted e) {
-            draft.replaceAssignment(e.assignmentId(), a -> new AssignmentView(a.id(), a.service(), a.hospital(),
-                    AssignmentStatus.COMPLETED, a.note(), a.createdAt(), a.respondedAt(), context.occurredAt(),
-                    context.occurredAt(), e.summary(), null, null));
-        } else if (event instanceof RequestCompleted e) {
-            draft.status = RequestStatus.COMPLETED;
-            draft.outcome = e.outcome();
-            draft.closedAt = context.occurredAt();
-        } else if (event instanceof RequestWithdrawn e) {
-            draft.status = RequestStatus.WITHDRAWN;
-            draft.withdrawalReason = e.reason();
-            draft.closedAt = context.occurredAt();
-            draft.clarificationAnswered = false;
-        } else if (event instanceof CommentAdded e) {
-            draft.comments.add(new CommentView(e.commentId(), e.text(), e.visibility(), e.author(),
-                    context.occurredAt()));
-        } else {
+        RequestView.Builder next = view.toBuilder().version(context.sequence());
+        @SuppressWarnings("unchecked")
+        Handler<Object> handler = (Handler<Object>) HANDLERS.get(event.getClass());
+        if (handler == null) {
             // not about what this view shows: only the version moves on
-            draft.updatedAt = view.updatedAt();
+            return next.build();
         }
-        return draft.toView();
+        next.updatedAt(context.occurredAt());
+        if (context.byCoordinator()) {
+            next.clarificationAnswered(false);
+        }
+        handler.apply(event, next, context);
+        return next.build();
     }
 
     private static RequestView submitted(RequestSubmitted e, EventContext context) {
         var study = e.study();
-        return new RequestView(e.requestId(), e.reference(), RequestStatus.SUBMITTED, null, study.title(),
-                study.acronym(), study.studyPhase(), study.sponsor(), study.therapeuticArea(), study.fundingStatus(),
-                study.plannedStartDate(), study.countries(), study.plannedSites(), study.description(), e.services(),
-                e.contact(), e.investigatorId(), context.occurredAt(), context.occurredAt(), context.sequence(),
-                List.of(), List.of(), List.of(), List.of(), false, null, null, null, null, null, null, false);
+        return RequestView.builder().id(e.requestId()).reference(e.reference()).status(RequestStatus.SUBMITTED)
+                .title(study.title()).acronym(study.acronym()).studyPhase(study.studyPhase())
+                .sponsor(study.sponsor()).therapeuticArea(study.therapeuticArea())
+                .fundingStatus(study.fundingStatus()).plannedStartDate(study.plannedStartDate())
+                .countries(study.countries()).plannedSites(study.plannedSites()).description(study.description())
+                .services(e.services()).contact(e.contact()).investigatorId(e.investigatorId())
+                .submittedAt(context.occurredAt()).updatedAt(context.occurredAt()).version(context.sequence())
+                .build();
     }
 
-    private static AssignmentView responded(AssignmentView a, AssignmentStatus status, String reason,
-                                            EventContext context) {
-        Instant closedAt = status.isOpen() ? null : context.occurredAt();
-        return new AssignmentView(a.id(), a.service(), a.hospital(), status, a.note(), a.createdAt(),
-                context.occurredAt(), null, closedAt, null, reason, null);
+    private static void clarificationRequested(ClarificationRequested e, RequestView.Builder view,
+                                               EventContext context) {
+        view.status(RequestStatus.AWAITING_INFO).addClarification(new ClarificationView(e.clarificationId(),
+                e.question(), e.askedBy(), context.actorRole(), context.occurredAt(), null, null));
     }
 
-    private static AssignmentView closed(AssignmentView a, AssignmentStatus status, String reason, UUID replacedBy,
-                                         EventContext context) {
-        return new AssignmentView(a.id(), a.service(), a.hospital(), status, a.note(), a.createdAt(),
-                a.respondedAt(), null, context.occurredAt(), null, reason, replacedBy);
+    private static void clarificationAnswered(ClarificationAnswered e, RequestView.Builder view,
+                                              EventContext context) {
+        view.status(e.resumedStatus())
+                .changeClarification(e.clarificationId(), c -> c.answeredWith(e.answer(), context.occurredAt()));
+        view.clarificationAnswered(view.clarifications().stream()
+                .anyMatch(c -> c.id().equals(e.clarificationId()) && "COORDINATOR".equals(c.askedByRole())));
     }
 
-    /** A mutable copy of a view, used only inside one step of the fold. */
-    private static final class Draft {
-        private final RequestView base;
-        private RequestStatus status;
-        private Priority priority;
-        private Instant updatedAt;
-        private long version;
-        private final List<AssignmentView> assignments;
-        private final List<ClarificationView> clarifications;
-        private final List<CommentView> comments;
-        private String acceptanceNote;
-        private String rejectionReason;
-        private String outcome;
-        private String withdrawalReason;
-        private Instant triagedAt;
-        private Instant closedAt;
-        private boolean clarificationAnswered;
+    private static void accepted(RequestAccepted e, RequestView.Builder view, EventContext context) {
+        view.status(RequestStatus.ACCEPTED).priority(e.priority()).acceptanceNote(e.note())
+                .triagedAt(context.occurredAt());
+    }
 
-        Draft(RequestView base) {
-            this.base = base;
-            this.status = base.status();
-            this.priority = base.priority();
-            this.updatedAt = base.updatedAt();
-            this.version = base.version();
-            this.assignments = new ArrayList<>(base.assignments());
-            this.clarifications = new ArrayList<>(base.clarifications());
-            this.comments = new ArrayList<>(base.comments());
-            this.acceptanceNote = base.acceptanceNote();
-            this.rejectionReason = base.rejectionReason();
-            this.outcome = base.outcome();
-            this.withdrawalReason = base.withdrawalReason();
-            this.triagedAt = base.triagedAt();
-            this.closedAt = base.closedAt();
-            this.clarificationAnswered = base.clarificationAnswered();
-        }
+    private static void rejected(RequestRejected e, RequestView.Builder view, EventContext context) {
+        view.status(RequestStatus.REJECTED).rejectionReason(e.reason()).triagedAt(context.occurredAt())
+                .closedAt(context.occurredAt());
+    }
 
-        void replaceAssignment(UUID id, UnaryOperator<AssignmentView> change) {
-            assignments.replaceAll(a -> a.id().equals(id) ? change.apply(a) : a);
+    private static void serviceAssigned(ServiceAssigned e, RequestView.Builder view, EventContext context) {
+        view.addAssignment(AssignmentView.pending(e.assignmentId(), e.service(), e.hospital(), e.note(),
+                context.occurredAt()));
+        if (view.status() == RequestStatus.ACCEPTED) {
+            view.status(RequestStatus.IN_PROGRESS);
         }
+    }
 
-        void replaceClarification(UUID id, UnaryOperator<ClarificationView> change) {
-            clarifications.replaceAll(c -> c.id().equals(id) ? change.apply(c) : c);
-        }
+    private static void completed(RequestCompleted e, RequestView.Builder view, EventContext context) {
+        view.status(RequestStatus.COMPLETED).outcome(e.outcome()).closedAt(context.occurredAt());
+    }
 
-        RequestView toView() {
-            return new RequestView(base.id(), base.reference(), status, priority, base.title(), base.acronym(),
-                    base.studyPhase(), base.sponsor(), base.therapeuticArea(), base.fundingStatus(),
-                    base.plannedStartDate(), base.countries(), base.plannedSites(), base.description(),
-                    base.services(), base.contact(), base.investigatorId(), base.submittedAt(), updatedAt, version,
-                    assignments, clarifications, base.sla(), comments, base.escalated(), acceptanceNote,
-                    rejectionReason, outcome, withdrawalReason, triagedAt, closedAt, clarificationAnswered);
-        }
+    private static void withdrawn(RequestWithdrawn e, RequestView.Builder view, EventContext context) {
+        view.status(RequestStatus.WITHDRAWN).withdrawalReason(e.reason()).closedAt(context.occurredAt())
+                .clarificationAnswered(false);
     }
 }

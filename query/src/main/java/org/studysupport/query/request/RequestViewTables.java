@@ -96,14 +96,21 @@ public class RequestViewTables {
         List<Object> values = rowValues(view);
         values.add(view.id());
         Object[] arguments = values.toArray();
+        boolean inserted;
         if (isPostgres()) {
-            return jdbc.update(INSERT_ROW + " on conflict do nothing", arguments) == 1;
+            inserted = jdbc.update(INSERT_ROW + " on conflict do nothing", arguments) == 1;
+        } else {
+            try {
+                inserted = jdbc.update(INSERT_ROW, arguments) == 1;
+            } catch (DuplicateKeyException conflict) {
+                inserted = false;
+            }
         }
-        try {
-            return jdbc.update(INSERT_ROW, arguments) == 1;
-        } catch (DuplicateKeyException storedFirst) {
-            return false;
+        if (!inserted && find(view.id()).isEmpty()) {
+            throw new IllegalStateException("Reference " + view.reference() + " of request " + view.id()
+                    + " is already another request's");
         }
+        return inserted;
     }
 
     /**
