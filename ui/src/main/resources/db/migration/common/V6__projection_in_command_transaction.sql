@@ -19,6 +19,10 @@ create table request_comment (
 );
 create index request_comment_by_request on request_comment (request_id, sequence);
 
+-- What lists and queues show of a request, written with the view: a page reads twenty small
+-- documents instead of parsing twenty whole views.
+alter table request_view add column summary varchar(20000) not null;
+
 -- One change per request version, whoever projects it and however often it is delivered.
 delete from queue_change where position not in (select min(position) from queue_change group by request_id, version);
 create unique index queue_change_request_version on queue_change (request_id, version);

@@ -40,9 +40,9 @@ public class QueueQueries {
         MapSqlParameterSource parameters = page(query.page(), query.size());
         Long total = jdbc.queryForObject("select count(*) from request_view where in_triage = true", parameters,
                 Long.class);
-        List<RequestSummary> items = jdbc.query("select document from request_view where in_triage = true"
+        List<RequestSummary> items = jdbc.query("select summary from request_view where in_triage = true"
                         + " order by triage_due_at asc, submitted_at asc, id asc limit :limit offset :offset",
-                parameters, (rs, row) -> RequestSummary.of(documents.read(rs.getString(1))));
+                parameters, (rs, row) -> documents.readSummary(rs.getString(1)));
         return new RequestPage(items, query.page(), query.size(), total == null ? 0 : total);
     }
 

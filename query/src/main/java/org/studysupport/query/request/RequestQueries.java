@@ -77,9 +77,9 @@ public class RequestQueries {
         Long total = jdbc.queryForObject("select count(*)" + where, parameters, Long.class);
         parameters.addValue("limit", query.size());
         parameters.addValue("offset", (long) query.page() * query.size());
-        List<RequestSummary> items = jdbc.query("select r.document" + where + orderBy(query.sort())
+        List<RequestSummary> items = jdbc.query("select r.summary" + where + orderBy(query.sort())
                         + " limit :limit offset :offset", parameters,
-                (rs, rowNumber) -> RequestSummary.of(documents.read(rs.getString(1))));
+                (rs, rowNumber) -> documents.readSummary(rs.getString(1)));
         return new RequestPage(items, query.page(), query.size(), total == null ? 0 : total);
     }
 

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.studysupport.api.query.AssignmentView;
 import org.studysupport.api.query.CommentView;
+import org.studysupport.api.query.RequestSummary;
 import org.studysupport.api.query.RequestView;
 import org.studysupport.api.query.TriagePolicy;
 import org.studysupport.api.request.CommentVisibility;
@@ -29,13 +30,13 @@ public class RequestViewTables {
 
     private static final String ROW_COLUMNS = "reference, status, priority, priority_rank, investigator_id, title,"
             + " acronym, search_text, submitted_at, updated_at, sla_due_at, in_triage, triage_due_at, triaged_at,"
-            + " closed_at, version, document";
+            + " closed_at, version, document, summary";
     private static final String INSERT_ROW = "insert into request_view (" + ROW_COLUMNS + ", id)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_ROW = "update request_view set reference = ?, status = ?, priority = ?,"
             + " priority_rank = ?, investigator_id = ?, title = ?, acronym = ?, search_text = ?, submitted_at = ?,"
             + " updated_at = ?, sla_due_at = ?, in_triage = ?, triage_due_at = ?, triaged_at = ?, closed_at = ?,"
-            + " version = ?, document = ? where id = ? and version = ?";
+            + " version = ?, document = ?, summary = ? where id = ? and version = ?";
     private static final String UPDATE_ASSIGNMENT = "update assignment_view set status = ?, responded_at = ?,"
             + " queue_due_at = coalesce(sla_due_at, created_at) where id = ?";
     private static final String INSERT_ASSIGNMENT = "insert into assignment_view (id, request_id, service, hospital,"
@@ -191,6 +192,7 @@ public class RequestViewTables {
         values.add(time(view.closedAt()));
         values.add(view.version());
         values.add(documents.write(view.withComments(List.of())));
+        values.add(documents.writeSummary(RequestSummary.of(view)));
         return values;
     }
 

@@ -3,9 +3,10 @@ package org.studysupport.query.request;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
+import org.studysupport.api.query.RequestSummary;
 import org.studysupport.api.query.RequestView;
 
-/** Turns a request view into the JSON document stored in its row, and back. */
+/** Turns a request view, and its summary, into the JSON documents stored in its row, and back. */
 @Component
 public class ViewDocuments {
 
@@ -16,18 +17,34 @@ public class ViewDocuments {
     }
 
     public String write(RequestView view) {
-        try {
-            return objectMapper.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the view of request " + view.id(), e);
-        }
+        return json(view);
     }
 
     public RequestView read(String document) {
+        return value(document, RequestView.class);
+    }
+
+    public String writeSummary(RequestSummary summary) {
+        return json(summary);
+    }
+
+    public RequestSummary readSummary(String document) {
+        return value(document, RequestSummary.class);
+    }
+
+    private String json(Object value) {
         try {
-            return objectMapper.readValue(document, RequestView.class);
+            return objectMapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read a stored request view", e);
+            throw new IllegalStateException("Cannot write a " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> T value(String document, Class<T> type) {
+        try {
+            return objectMapper.readValue(document, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a stored " + type.getSimpleName(), e);
         }
     }
 }
