@@ -115,9 +115,6 @@ public final class Bench {
                     + " on the generated store");
             boolean replayed = awaitReplay(app, store, rawRebuild);
             work(app, store, hospitals, replayed, insertsPerSecond);
-            if (!app.alive()) {
-                broken.add("the application died during the run");
-            }
         }
     }
 
@@ -183,8 +180,8 @@ public final class Bench {
         if (!app.alive()) {
             throw app.failure("The application died while building its read model");
         }
-        String note = "the read model did not hold every event within " + options.replayLimit().toMinutes()
-                + " min (" + seen[0] + " of " + requests + " requests, " + seen[1] + " of " + store.events()
+        String note = "the read model did not hold every event within " + options.replayLimit().toSeconds()
+                + " s (" + seen[0] + " of " + requests + " requests, " + seen[1] + " of " + store.events()
                 + " events)";
         Output.figure("replay_events_per_s", null, "events/s", note);
         Output.figure("replay_vs_raw_rebuild", null, "ratio", note);
@@ -248,7 +245,7 @@ public final class Bench {
                 + " clients; " + reads.failed() + " failed");
 
         longHistory(api, driver, store);
-        auditFeatures(api, app, store);
+        asOfQueue(api, store);
 
         StoreShape.Report shape = StoreShape.compare(database, store.lastIndex());
         Output.figure("store_shape_mismatches", shape.mismatches().size(), "count", shape.mismatches().isEmpty()
@@ -266,6 +263,11 @@ public final class Bench {
             broken.add(api.serverErrors() + " answers 5xx and " + api.transportErrors() + " failed exchanges; last: "
                     + api.lastError());
         }
+        if (!app.alive()) {
+            broken.add("the application died during the run");
+            return;
+        }
+        export(app, api, store);
     }
 
     /** Generated requests that are not closed and whose view is projected to their last event. */
@@ -307,24 +309,40 @@ public final class Bench {
                 "ratio", longMedian == null || freshMedian == null ? "comments did not answer" : null);
     }
 
-    /** The queue as of a past moment and the export of the log, once they exist (issue 7). */
-    private void auditFeatures(Api api, AppProcess app, StoreGenerator.Result store) throws Exception {
+    /** The triage queue as of a past moment, once it exists (issue 7). */
+    private void asOfQueue(Api api, StoreGenerator.Result store) {
         String asOf = URLEncoder.encode(store.middle().toString(), StandardCharsets.UTF_8);
-        Api.Answer triageAsOf = api.get("/api/queues/triage?asOf=" + asOf, tokens.coordinator());
-        String probe = URLEncoder.encode(store.middle().toString(), StandardCharsets.UTF_8);
-        Api.Answer export = api.get("/api/audit/events?from=" + probe + "&to=" + probe, tokens.auditor());
-        if (triageAsOf.status() == 200) {
-            Output.figure("asof_queue_ms", triageAsOf.nanos() / 1e6, "ms", "GET /api/queues/triage?asOf= the time of"
-                    + " the store's middle event, one request");
+        Api.Answer triage = api.get("/api/queues/triage?asOf=" + asOf, tokens.coordinator());
+        if (triage.status() == 200) {
+            Output.figure("asof_queue_ms", triage.nanos() / 1e6, "ms", "GET /api/queues/triage?asOf= the time of the"
+                    + " store's middle event (" + store.middle() + "), one request");
         } else {
             Output.figure("asof_queue_ms", null, "ms", NOT_BUILT + "; GET /api/queues/triage?asOf= answered "
-                    + triageAsOf.status());
+                    + triage.status());
         }
-        if (export.status() == 200) {
-            Output.progress("exporting the whole log as JSON Lines");
+    }
+
+    /**
+     * The export of the whole log as JSON Lines, once it exists (issue 7): on the application
+     * restarted with a 256 MB heap, since an export must stream rather than hold the log.
+     */
+    private void export(AppProcess app, Api api, StoreGenerator.Result store) throws Exception {
+        String moment = URLEncoder.encode(store.middle().toString(), StandardCharsets.UTF_8);
+        Api.Answer probe = api.get("/api/audit/events?from=" + moment + "&to=" + moment, tokens.auditor());
+        if (probe.status() != 200) {
+            Output.figure("export_events_per_s", null, "events/s", NOT_BUILT + "; GET /api/audit/events answered "
+                    + probe.status());
+            return;
+        }
+        Output.progress("exporting the whole log as JSON Lines, the application restarted with -Xmx256m");
+        app.close();
+        try (AppProcess small = AppProcess.start(options.appJar(), database, publicKey,
+                options.workDir().resolve("app-export.log"), "256m")) {
+            small.awaitHealthy();
+            Api smallApi = new Api(small.base());
             long started = System.nanoTime();
             long lines = 0;
-            HttpResponse<InputStream> response = api.stream("/api/audit/events", tokens.auditor(),
+            HttpResponse<InputStream> response = smallApi.stream("/api/audit/events", tokens.auditor(),
                     "application/x-ndjson", null);
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(),
                     StandardCharsets.UTF_8))) {
@@ -335,12 +353,12 @@ public final class Bench {
                 }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            if (response.statusCode() != 200 || !small.alive()) {
+                broken.add("the export answered " + response.statusCode() + (small.alive() ? "" : " and the"
+                        + " application died") + "; see " + options.workDir().resolve("app-export.log"));
+            }
             Output.figure("export_events_per_s", response.statusCode() == 200 ? lines / seconds : null, "events/s",
-                    response.statusCode() == 200 ? lines + " JSON lines of GET /api/audit/events (-Xmx1g)"
-                            : "the export answered " + response.statusCode());
-        } else {
-            Output.figure("export_events_per_s", null, "events/s", NOT_BUILT + "; GET /api/audit/events answered "
-                    + export.status());
+                    lines + " JSON lines of GET /api/audit/events, application heap -Xmx256m");
         }
     }
 

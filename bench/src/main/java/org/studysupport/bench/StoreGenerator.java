@@ -52,14 +52,15 @@ final class StoreGenerator {
     private record Chunk(long firstIndex, List<Row> rows) {
     }
 
-    /** One row of {@code domain_event_entry}. */
+    /** One row of {@code domain_event_entry}; payload and metadata are turned into JSON by the writers. */
     private record Row(long time, String aggregate, long sequence, String eventId, String payloadType,
-                       String timeStamp, byte[] payload, byte[] metaData) {
+                       String timeStamp, Object payload, Map<String, Object> metaData) {
     }
 
     private static final int CHUNK = 2_000;
     private static final int BATCH = 1_000;
-    private static final int WRITERS = 2;
+    /** Writers, each with its connection: JSON and JDBC work beside the one simulating thread. */
+    private static final int WRITERS = 3;
     private static final ZoneId NETWORK_ZONE = ZoneId.of("Europe/Oslo");
     private static final Instant FIRST_SUBMISSION = Instant.parse("2024-01-02T08:00:00Z");
     private static final Duration LONGEST_LIFE = Duration.ofDays(45);
@@ -201,7 +202,7 @@ final class StoreGenerator {
             elapsed += gaps[(int) event.sequence() + 1];
             rows.add(new Row(time, request.id().toString(), event.sequence(), event.eventId().toString(),
                     event.payload().getClass().getName(), AXON_TIME.format(Instant.ofEpochMilli(time)),
-                    json(event.payload()), json(event.metaData())));
+                    event.payload(), event.metaData()));
         }
         return rows;
     }
@@ -224,8 +225,8 @@ final class StoreGenerator {
                     insert.setString(4, row.eventId());
                     insert.setString(5, row.payloadType());
                     insert.setString(6, row.timeStamp());
-                    insert.setBytes(7, row.payload());
-                    insert.setBytes(8, row.metaData());
+                    insert.setBytes(7, json(row.payload()));
+                    insert.setBytes(8, json(row.metaData()));
                     insert.addBatch();
                     if (++inBatch == BATCH) {
                         insert.executeBatch();
