@@ -3,6 +3,7 @@ package org.studysupport.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -121,7 +122,7 @@ final class Baselines {
      *
      * @return events per second
      */
-    double rawRebuildPerSecond() throws SQLException, java.io.IOException {
+    double rawRebuildPerSecond() throws SQLException, IOException {
         database.execute("drop table if exists bench_view; create table bench_view (id uuid primary key,"
                 + " reference varchar(32), status varchar(32) not null, version bigint not null,"
                 + " updated_at varchar(32) not null, document text not null)");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 
 /**
  * The figures, one JSON object per line on standard output, printed as soon as each is measured.
@@ -52,7 +53,7 @@ final class Output {
         }
         BigDecimal rounded = new BigDecimal(value).round(new MathContext(3));
         if (rounded.scale() > 3) {
-            rounded = rounded.setScale(3, java.math.RoundingMode.HALF_UP);
+            rounded = rounded.setScale(3, RoundingMode.HALF_UP);
         }
         return rounded.stripTrailingZeros().scale() < 0 ? rounded.setScale(0) : rounded.stripTrailingZeros();
     }

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -50,7 +51,7 @@ final class SimulatedRequest {
         }
 
         static Who staffOf(String hospital) {
-            return new Who(hospital.toLowerCase(java.util.Locale.ROOT) + "-staff", "HOSPITAL", hospital);
+            return new Who(hospital.toLowerCase(Locale.ROOT) + "-staff", "HOSPITAL", hospital);
         }
     }
 

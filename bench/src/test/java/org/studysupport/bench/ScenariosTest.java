@@ -7,6 +7,7 @@ import org.studysupport.api.request.RequestSubmitted;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ class ScenariosTest {
     }
 
     private static List<ServiceCode> codes(String names) {
-        return java.util.Arrays.stream(names.split(" ")).map(ServiceCode::valueOf).toList();
+        return Arrays.stream(names.split(" ")).map(ServiceCode::valueOf).toList();
     }
 
     @Test
