@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.studysupport.api.reference.ServiceCode;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -47,10 +48,15 @@ public record StudySupportProperties(
      * @param userClaim     the user id (falls back to {@code sub})
      * @param roleClaim     a role name or a list of them (INVESTIGATOR, COORDINATOR, HOSPITAL, AUDITOR, ADMIN)
      * @param hospitalClaim the hospital code of hospital staff
+     * @param verifiedTokens how many verified tokens are kept, so that a client's next request with
+     *                       the same token is not verified again
+     * @param verifiedFor    how long a verified token is kept at most (never past its expiry)
      */
     public record Jwt(@DefaultValue("preferred_username") String userClaim,
                       @DefaultValue("roles") String roleClaim,
-                      @DefaultValue("hospital") String hospitalClaim) {
+                      @DefaultValue("hospital") String hospitalClaim,
+                      @DefaultValue("10000") int verifiedTokens,
+                      @DefaultValue("5m") Duration verifiedFor) {
     }
 
     /** @param enabled whether an empty store gets a few demo requests at start */

@@ -17,6 +17,7 @@ import org.studysupport.config.StudySupportProperties;
 import org.studysupport.web.Problems;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -34,10 +35,14 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, ObjectProvider<JwtDecoder> jwtDecoder,
-                            StudySupportProperties properties) throws Exception {
-        if (jwtDecoder.getIfAvailable() != null) {
+                            StudySupportProperties properties, Clock clock) throws Exception {
+        JwtDecoder verifier = jwtDecoder.getIfAvailable();
+        if (verifier != null) {
+            StudySupportProperties.Jwt settings = properties.security().jwt();
+            JwtDecoder decoder = new VerifiedTokenCache(verifier, clock, settings.verifiedTokens(),
+                    settings.verifiedFor());
             http.oauth2ResourceServer(tokens -> tokens
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new BearerTokenUsers(properties.security().jwt())))
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new BearerTokenUsers(settings)))
                     .authenticationEntryPoint((request, response, e) -> {
                         response.setHeader("WWW-Authenticate", "Bearer");
                         write(response, objectMapper, Problems.unauthenticated());
