@@ -32,3 +32,4 @@ create index snapshot_event_by_aggregate on snapshot_event_entry (aggregate_iden
 
 -- Every sort of the list is served by an index.
 create index request_view_by_priority on request_view (priority_rank, submitted_at);
+create index request_view_by_status_updated on request_view (status, updated_at);
