@@ -58,6 +58,14 @@ class ReadIndexesTest extends PostgresApiTest {
                 .contains("request_view_by_investigator").doesNotContain("Seq Scan");
     }
 
+    /** The ORDER BY as {@code RequestQueries} writes it for {@code sort=updatedAt,desc}. */
+    @Test
+    void aStatusPageSortedByLastChangeIsReadInTheIndexsOrder() {
+        assertThat(plan("select id from request_view r where r.status = 'IN_PROGRESS'"
+                + " order by r.updated_at desc, r.submitted_at asc, r.id asc limit 20"))
+                .contains("Index Scan Backward using request_view_by_status_updated");
+    }
+
     private String plan(String query) {
         return jdbc.execute((ConnectionCallback<String>) connection -> {
             try (Statement statement = connection.createStatement()) {

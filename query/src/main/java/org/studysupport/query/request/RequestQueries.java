@@ -102,14 +102,18 @@ public class RequestQueries {
 
     private static String orderBy(RequestSort sort) {
         RequestSort effective = sort == null ? RequestSort.newestFirst() : sort;
+        // "nulls last" only where a column may be null: on a column that never is, it would keep the
+        // database from reading a descending order straight off an ascending index
         String column = switch (effective.field()) {
             case SUBMITTED_AT -> "r.submitted_at";
             case UPDATED_AT -> "r.updated_at";
             case PRIORITY -> "r.priority_rank";
             case SLA_DUE_AT -> "r.sla_due_at";
         };
-        String direction = effective.ascending() ? " asc" : " desc";
-        return " order by " + column + direction + " nulls last, r.submitted_at asc, r.id asc";
+        boolean nullable = effective.field() == RequestSort.Field.PRIORITY
+                || effective.field() == RequestSort.Field.SLA_DUE_AT;
+        String direction = (effective.ascending() ? " asc" : " desc") + (nullable ? " nulls last" : "");
+        return " order by " + column + direction + ", r.submitted_at asc, r.id asc";
     }
 
     private static String escapeLike(String text) {
