@@ -10,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.studysupport.api.problem.ActionNotAllowedException;
 import org.studysupport.api.problem.UnknownEntityException;
+import org.studysupport.api.query.CanSeeRequest;
 import org.studysupport.api.query.FindRequest;
 import org.studysupport.api.query.FindRequestAsOf;
 import org.studysupport.api.query.ListRequests;
@@ -120,7 +121,9 @@ public class RequestService {
      * does not show it yet
      */
     public Optional<RequestView> act(UUID requestId, Object command) {
-        view(requestId);
+        if (!Answers.join(queries.query(new CanSeeRequest(requestId, CurrentActor.get()), Boolean.class))) {
+            throw unknown(requestId);
+        }
         Long version = commands.sendAndWait(command);
         feed.changed();
         return showing(requestId, version);
@@ -136,7 +139,7 @@ public class RequestService {
     }
 
     public RequestView view(UUID requestId) {
-        return find(requestId).orElseThrow(() -> new UnknownEntityException("No request " + requestId + "."));
+        return find(requestId).orElseThrow(() -> unknown(requestId));
     }
 
     /** The request as it stood at a past moment; 404 if it did not exist yet or the caller may not see it. */
@@ -153,5 +156,9 @@ public class RequestService {
 
     public RequestPage list(ListRequests query) {
         return Answers.join(queries.query(query, ResponseTypes.instanceOf(RequestPage.class)));
+    }
+
+    private static UnknownEntityException unknown(UUID requestId) {
+        return new UnknownEntityException("No request " + requestId + ".");
     }
 }

@@ -1,7 +1,7 @@
 -- The request view is now written in the transaction of the command that stores its events, and
 -- a streaming processor (request-view-catch-up) builds whatever the tables lack from the log.
--- Comments move from the view's JSON document to rows of their own, so an event no longer rewrites
--- every comment of its request. The tables are emptied here: the catch-up processor is new, starts
+-- Comments and answered clarifications move from the view's JSON document to rows of their own, so
+-- an event no longer rewrites every comment and question of its request. The tables are emptied here: the catch-up processor is new, starts
 -- at the beginning of the log, and rebuilds them at the first start.
 delete from request_service;
 delete from assignment_view;
@@ -18,6 +18,20 @@ create table request_comment (
     created_at timestamp(6) with time zone not null
 );
 create index request_comment_by_request on request_comment (request_id, sequence);
+
+-- Answered clarifications, likewise; the document keeps the one still open, which the next events
+-- need.
+create table request_clarification (
+    id            uuid                        not null primary key,
+    request_id    uuid                        not null,
+    question      varchar(20000)              not null,
+    asked_by      varchar(255)                not null,
+    asked_by_role varchar(32),
+    asked_at      timestamp(6) with time zone not null,
+    answer        varchar(20000)              not null,
+    answered_at   timestamp(6) with time zone not null
+);
+create index request_clarification_by_request on request_clarification (request_id, asked_at);
 
 -- What lists and queues show of a request, written with the view: a page reads twenty small
 -- documents instead of parsing twenty whole views.

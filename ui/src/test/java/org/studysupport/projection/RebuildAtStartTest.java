@@ -42,12 +42,16 @@ class RebuildAtStartTest {
                     .path("id").asText();
             flow.reject(rejected);
             String waiting = flow.submit("investigator1", "Rebuilt waiting request", "BIOBANK").path("id").asText();
+            String sites = flow.ask("coordinator", waiting, "How many sites?");
+            flow.answer("investigator1", waiting, sites, "Three");
+            flow.ask("coordinator", waiting, "Which biobank?");
             requests = List.of(busy, rejected, waiting);
             written = ReadTables.views(first.jdbc(), requests);
 
         }
         JdbcTemplate stopped = new JdbcTemplate(new DriverManagerDataSource(database, "postgres", "postgres"));
-        for (String table : List.of("request_comment", "request_service", "assignment_view", "request_view")) {
+        for (String table : List.of("request_comment", "request_clarification", "request_service", "assignment_view",
+                "request_view")) {
             stopped.update("delete from " + table);
         }
         assertThat(stopped.update("delete from token_entry where processor_name = ?",

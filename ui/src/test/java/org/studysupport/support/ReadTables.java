@@ -13,7 +13,7 @@ public final class ReadTables {
     private ReadTables() {
     }
 
-    /** The view rows, services, assignments and comments of the requests. */
+    /** The view rows, services, assignments, comments and answered clarifications of the requests. */
     public static Map<String, Object> views(JdbcTemplate jdbc, List<String> requestIds) {
         Map<String, Object> rows = new LinkedHashMap<>();
         for (String id : requestIds) {
@@ -25,6 +25,8 @@ public final class ReadTables {
                     "select * from assignment_view where request_id = ? order by created_at, id", requestId));
             rows.put(id + " comments", jdbc.queryForList(
                     "select * from request_comment where request_id = ? order by sequence", requestId));
+            rows.put(id + " clarifications", jdbc.queryForList(
+                    "select * from request_clarification where request_id = ? order by asked_at", requestId));
         }
         return rows;
     }

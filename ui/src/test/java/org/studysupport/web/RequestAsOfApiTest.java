@@ -3,6 +3,7 @@ package org.studysupport.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.studysupport.support.PostgresApiTest;
+import org.studysupport.support.Workflow;
 
 import java.time.Instant;
 import java.util.Map;
@@ -61,6 +62,25 @@ class RequestAsOfApiTest extends PostgresApiTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.body().path("errors").get(0).path("field").asText()).isEqualTo("asOf");
+    }
+
+    /** What the read tables keep apart (comments, answered questions) comes back in the fold's order. */
+    @Test
+    void theRequestAsOfItsLastChangeIsExactlyTheRequest() {
+        Workflow flow = new Workflow(port);
+        String id = accepted(unique("As of now"), "MONITORING");
+        String first = flow.ask("coordinator", id, "Which sites?");
+        flow.answer("investigator1", id, first, "Eight");
+        flow.comment("coordinator", id, "Internal note", "INTERNAL");
+        String second = flow.ask("coordinator", id, "Which visits?");
+        flow.answer("investigator1", id, second, "Week 12");
+        flow.comment("investigator1", id, "Thanks", "PUBLIC");
+        flow.ask("coordinator", id, "And the budget?");
+        JsonNode now = read("coordinator", id);
+
+        assertThat(now.path("clarifications")).hasSize(3);
+        assertThat(now.path("comments")).hasSize(2);
+        assertThat(ok(as("coordinator").get(asOf(id, now.path("updatedAt").asText())))).isEqualTo(now);
     }
 
     private static String asOf(String id, String moment) {

@@ -81,11 +81,6 @@ public record RequestView(
                 .toList();
     }
 
-    /** The same view with the given comments instead of its own. */
-    public RequestView withComments(List<CommentView> replacement) {
-        return toBuilder().comments(replacement).build();
-    }
-
     /** The same view without what the given reader may not see. */
     public RequestView redactedFor(boolean showContact, boolean showInternalComments) {
         List<CommentView> visibleComments = showInternalComments ? comments
@@ -195,6 +190,10 @@ public record RequestView(
         public Builder version(long value) { version = value; return this; }
         public Builder sla(List<SlaView> value) { sla = value; return this; }
         public Builder comments(List<CommentView> value) { comments = new ArrayList<>(value); return this; }
+        public Builder clarifications(List<ClarificationView> value) {
+            clarifications = new ArrayList<>(value);
+            return this;
+        }
         public Builder escalated(boolean value) { escalated = value; return this; }
         public Builder acceptanceNote(String value) { acceptanceNote = value; return this; }
         public Builder rejectionReason(String value) { rejectionReason = value; return this; }

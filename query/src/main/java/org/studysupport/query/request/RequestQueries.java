@@ -4,6 +4,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.studysupport.api.query.CanSeeRequest;
 import org.studysupport.api.query.FindRequest;
 import org.studysupport.api.query.ListRequests;
 import org.studysupport.api.query.RequestSort;
@@ -35,8 +36,14 @@ public class RequestQueries {
     public Optional<RequestView> handle(FindRequest query) {
         return requests.find(query.requestId())
                 .filter(view -> RequestVisibility.canSee(view, query.viewer()))
-                .map(view -> view.withComments(requests.comments(view.id())))
+                .map(requests::whole)
                 .map(view -> RequestVisibility.redact(view, query.viewer()));
+    }
+
+    @QueryHandler
+    public Boolean handle(CanSeeRequest query) {
+        return requests.find(query.requestId()).filter(view -> RequestVisibility.canSee(view, query.viewer()))
+                .isPresent();
     }
 
     @QueryHandler

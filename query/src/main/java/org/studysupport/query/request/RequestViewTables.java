@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.studysupport.api.query.AssignmentView;
+import org.studysupport.api.query.ClarificationView;
 import org.studysupport.api.query.CommentView;
 import org.studysupport.api.query.RequestSummary;
 import org.studysupport.api.query.RequestView;
@@ -17,12 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * The request read tables, in SQL: one row per request (the columns lists filter and sort on, and
- * the view without its comments as a JSON document), one per requested service, per assignment and
- * per comment. Writes to a request's row only succeed on the version the writer read, so two
+ * The request read tables, in SQL: one row per request (the columns lists filter and sort on, the
+ * summary lists show, and the view as a JSON document without its comments and answered
+ * clarifications), one per requested service, per assignment, per comment and per answered
+ * clarification. Writes to a request's row only succeed on the version the writer read, so two
  * writers of the same event (a redelivery, a replay beside the live projection) never both apply it.
  */
 @Component
@@ -51,7 +55,10 @@ public class RequestViewTables {
         this.documents = documents;
     }
 
-    /** A request's view as last stored, without its comments. */
+    /**
+     * A request's view as last stored: without its comments and answered clarifications, which is
+     * all the fold needs to go on (see {@link #whole}).
+     */
     public Optional<RequestView> find(UUID requestId) {
         return jdbc.query("select document from request_view where id = ?",
                 (rs, row) -> documents.read(rs.getString(1)), requestId).stream().findFirst();
@@ -74,6 +81,7 @@ public class RequestViewTables {
             insertServices(after);
         }
         writeAssignments(before, after);
+        insertAnsweredClarifications(before, after);
         if (!addedComments.isEmpty()) {
             jdbc.batchUpdate("insert into request_comment (id, request_id, sequence, text, visibility, author,"
                     + " created_at) values (?, ?, ?, ?, ?, ?, ?)", addedComments.stream()
@@ -82,6 +90,37 @@ public class RequestViewTables {
                     .toList());
         }
         return true;
+    }
+
+    /** Moves the clarifications answered between two views into rows of their own. */
+    private void insertAnsweredClarifications(RequestView before, RequestView after) {
+        Set<UUID> answeredBefore = before == null ? Set.of() : before.clarifications().stream()
+                .filter(c -> c.answer() != null).map(ClarificationView::id).collect(Collectors.toSet());
+        List<Object[]> answered = after.clarifications().stream()
+                .filter(c -> c.answer() != null && !answeredBefore.contains(c.id()))
+                .map(c -> new Object[] {c.id(), after.id(), c.question(), c.askedBy(), c.askedByRole(),
+                        time(c.askedAt()), c.answer(), time(c.answeredAt())})
+                .toList();
+        if (!answered.isEmpty()) {
+            jdbc.batchUpdate("insert into request_clarification (id, request_id, question, asked_by, asked_by_role,"
+                    + " asked_at, answer, answered_at) values (?, ?, ?, ?, ?, ?, ?, ?)", answered);
+        }
+    }
+
+    /**
+     * The whole view: the stored document with the parts kept in rows of their own, the answered
+     * clarifications before the open one (a question is asked only when none is open) and the
+     * comments in the order they were added.
+     */
+    public RequestView whole(RequestView stored) {
+        List<ClarificationView> clarifications = new ArrayList<>(jdbc.query("select id, question, asked_by,"
+                        + " asked_by_role, asked_at, answer, answered_at from request_clarification"
+                        + " where request_id = ? order by asked_at, id",
+                (rs, row) -> new ClarificationView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getString(6),
+                        rs.getTimestamp(7).toInstant()), stored.id()));
+        clarifications.addAll(stored.clarifications());
+        return stored.toBuilder().clarifications(clarifications).comments(comments(stored.id())).build();
     }
 
     /** A comment and the sequence number of the event that added it, which orders a request's comments. */
@@ -155,7 +194,7 @@ public class RequestViewTables {
         }
     }
 
-    public List<CommentView> comments(UUID requestId) {
+    private List<CommentView> comments(UUID requestId) {
         return jdbc.query("select id, text, visibility, author, created_at from request_comment"
                         + " where request_id = ? order by sequence",
                 (rs, row) -> new CommentView(rs.getObject(1, UUID.class), rs.getString(2),
@@ -166,6 +205,7 @@ public class RequestViewTables {
     /** Empties every request read table, before a rebuild from the log. */
     public void clear() {
         jdbc.update("delete from request_comment");
+        jdbc.update("delete from request_clarification");
         jdbc.update("delete from request_service");
         jdbc.update("delete from assignment_view");
         jdbc.update("delete from request_view");
@@ -191,7 +231,8 @@ public class RequestViewTables {
         values.add(time(view.triagedAt()));
         values.add(time(view.closedAt()));
         values.add(view.version());
-        values.add(documents.write(view.withComments(List.of())));
+        values.add(documents.write(view.toBuilder().comments(List.of())
+                .clarifications(view.clarifications().stream().filter(c -> c.answer() == null).toList()).build()));
         values.add(documents.writeSummary(RequestSummary.of(view)));
         return values;
     }
