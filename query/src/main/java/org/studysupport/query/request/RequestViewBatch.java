@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * The events of one batch of the catch-up processor, folded in memory per request and written once
  * per request when the batch's transaction is about to commit: a request with ten events in the
- * batch costs one read and one write of its row, not ten of each. The same rules as one event at a
+ * batch costs one read and one write of its row, not ten of each, and the writes of all requests
+ * go to the database together. The same rules as one event at a
  * time ({@link RequestViewStep}, {@link RequestViewTables#store}).
  */
 final class RequestViewBatch {
@@ -26,7 +27,9 @@ final class RequestViewBatch {
 
     void add(DomainEventMessage<?> event) {
         UUID requestId = UUID.fromString(event.getAggregateIdentifier());
-        Pending request = pending.computeIfAbsent(requestId, id -> new Pending(tables.find(id).orElse(null)));
+        // a request's first event needs nothing stored; whether its row exists the insert finds out
+        Pending request = pending.computeIfAbsent(requestId, id -> new Pending(
+                event.getSequenceNumber() == 0 ? null : tables.find(id).orElse(null)));
         RequestViewStep step = RequestViewStep.of(request.current, event);
         if (step.applies()) {
             request.current = step.after();
@@ -34,13 +37,12 @@ final class RequestViewBatch {
         }
     }
 
-    /** Writes every request the batch changed. */
+    /** Writes every request the batch changed, each kind of row in one JDBC batch. */
     void write() {
-        for (Pending request : pending.values()) {
-            if (request.current != request.stored) {
-                tables.store(request.stored, request.current, request.addedComments);
-            }
-        }
+        tables.storeAll(pending.values().stream()
+                .filter(request -> request.current != request.stored)
+                .map(request -> new RequestViewTables.Change(request.stored, request.current, request.addedComments))
+                .toList());
         pending.clear();
     }
 

@@ -16,7 +16,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -64,6 +66,10 @@ public class RequestViewTables {
                 (rs, row) -> documents.read(rs.getString(1)), requestId).stream().findFirst();
     }
 
+    /** A request's view changed from {@code before} (null for a new request) to {@code after}. */
+    public record Change(RequestView before, RequestView after, List<SequencedComment> addedComments) {
+    }
+
     /**
      * Stores a request's view as changed from {@code before} (null for a new request) to
      * {@code after}, with the comments added on the way, each with the sequence of its event. The
@@ -73,38 +79,126 @@ public class RequestViewTables {
      * @return whether this call wrote the change
      */
     public boolean store(RequestView before, RequestView after, List<SequencedComment> addedComments) {
-        boolean written = before == null ? insert(after) : update(after, before.version());
-        if (!written) {
-            return false;
-        }
-        if (before == null) {
-            insertServices(after);
-        }
-        writeAssignments(before, after);
-        insertAnsweredClarifications(before, after);
-        if (!addedComments.isEmpty()) {
-            jdbc.batchUpdate("insert into request_comment (id, request_id, sequence, text, visibility, author,"
-                    + " created_at) values (?, ?, ?, ?, ?, ?, ?)", addedComments.stream()
-                    .map(c -> new Object[] {c.comment().id(), after.id(), c.sequence(), c.comment().text(),
-                            c.comment().visibility().name(), c.comment().author(), time(c.comment().createdAt())})
-                    .toList());
-        }
-        return true;
+        return storeAll(List.of(new Change(before, after, addedComments))).get(0);
     }
 
-    /** Moves the clarifications answered between two views into rows of their own. */
-    private void insertAnsweredClarifications(RequestView before, RequestView after) {
+    /**
+     * {@link #store} for several requests at once, each statement sent once for all of them as a
+     * JDBC batch.
+     *
+     * @return for each change, whether it was written
+     */
+    public List<Boolean> storeAll(List<Change> changes) {
+        List<Boolean> written = writeRows(changes);
+        List<Object[]> services = new ArrayList<>();
+        List<Object[]> newAssignments = new ArrayList<>();
+        List<Object[]> changedAssignments = new ArrayList<>();
+        List<Object[]> clarifications = new ArrayList<>();
+        List<Object[]> comments = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            if (!written.get(i)) {
+                continue;
+            }
+            Change change = changes.get(i);
+            RequestView after = change.after();
+            if (change.before() == null) {
+                after.services().forEach(service -> services.add(new Object[] {after.id(), service.name()}));
+            }
+            assignmentRows(change.before(), after, newAssignments, changedAssignments);
+            answeredClarificationRows(change.before(), after, clarifications);
+            change.addedComments().forEach(c -> comments.add(new Object[] {c.comment().id(), after.id(),
+                    c.sequence(), c.comment().text(), c.comment().visibility().name(), c.comment().author(),
+                    time(c.comment().createdAt())}));
+        }
+        batch("insert into request_service (request_id, service) values (?, ?)", services);
+        batch(INSERT_ASSIGNMENT, newAssignments);
+        batch(UPDATE_ASSIGNMENT, changedAssignments);
+        batch("insert into request_clarification (id, request_id, question, asked_by, asked_by_role, asked_at,"
+                + " answer, answered_at) values (?, ?, ?, ?, ?, ?, ?, ?)", clarifications);
+        batch("insert into request_comment (id, request_id, sequence, text, visibility, author, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?)", comments);
+        return written;
+    }
+
+    /**
+     * Inserts the new requests' rows (unless present) and updates the others' on the version read.
+     *
+     * @return for each change, whether its row was written
+     */
+    private List<Boolean> writeRows(List<Change> changes) {
+        List<Change> inserts = changes.stream().filter(c -> c.before() == null).toList();
+        List<Change> updates = changes.stream().filter(c -> c.before() != null).toList();
+        int[] inserted = insertRows(inserts.stream().map(Change::after).toList());
+        int[] updated = updates.isEmpty() ? new int[0] : jdbc.batchUpdate(UPDATE_ROW, updates.stream().map(c -> {
+            List<Object> values = rowValues(c.after());
+            values.add(c.after().id());
+            values.add(c.before().version());
+            return values.toArray();
+        }).toList());
+        Map<Change, Boolean> written = new IdentityHashMap<>();
+        for (int i = 0; i < inserts.size(); i++) {
+            written.put(inserts.get(i), inserted[i] == 1);
+        }
+        for (int i = 0; i < updates.size(); i++) {
+            written.put(updates.get(i), updated[i] == 1);
+        }
+        return changes.stream().map(written::get).toList();
+    }
+
+    /**
+     * Inserts first views; a request that has a row already is left as it is (another writer stored
+     * it first), but a reference that is already another request's is refused.
+     *
+     * @return for each view, 1 if inserted, 0 if not
+     */
+    private int[] insertRows(List<RequestView> views) {
+        int[] inserted = new int[views.size()];
+        if (views.isEmpty()) {
+            return inserted;
+        }
+        if (isPostgres()) {
+            int[] counts = jdbc.batchUpdate(INSERT_ROW + " on conflict do nothing",
+                    views.stream().map(this::insertValues).toList());
+            System.arraycopy(counts, 0, inserted, 0, counts.length);
+        } else {
+            for (int i = 0; i < views.size(); i++) {
+                try {
+                    inserted[i] = jdbc.update(INSERT_ROW, insertValues(views.get(i)));
+                } catch (DuplicateKeyException storedFirst) {
+                    inserted[i] = 0;
+                }
+            }
+        }
+        for (int i = 0; i < views.size(); i++) {
+            RequestView view = views.get(i);
+            if (inserted[i] != 1 && find(view.id()).isEmpty()) {
+                throw new IllegalStateException("Reference " + view.reference() + " of request " + view.id()
+                        + " is already another request's");
+            }
+        }
+        return inserted;
+    }
+
+    private Object[] insertValues(RequestView view) {
+        List<Object> values = rowValues(view);
+        values.add(view.id());
+        return values.toArray();
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows);
+        }
+    }
+
+    /** The clarifications answered between two views, as rows of their own. */
+    private static void answeredClarificationRows(RequestView before, RequestView after, List<Object[]> rows) {
         Set<UUID> answeredBefore = before == null ? Set.of() : before.clarifications().stream()
                 .filter(c -> c.answer() != null).map(ClarificationView::id).collect(Collectors.toSet());
-        List<Object[]> answered = after.clarifications().stream()
+        after.clarifications().stream()
                 .filter(c -> c.answer() != null && !answeredBefore.contains(c.id()))
-                .map(c -> new Object[] {c.id(), after.id(), c.question(), c.askedBy(), c.askedByRole(),
-                        time(c.askedAt()), c.answer(), time(c.answeredAt())})
-                .toList();
-        if (!answered.isEmpty()) {
-            jdbc.batchUpdate("insert into request_clarification (id, request_id, question, asked_by, asked_by_role,"
-                    + " asked_at, answer, answered_at) values (?, ?, ?, ?, ?, ?, ?, ?)", answered);
-        }
+                .forEach(c -> rows.add(new Object[] {c.id(), after.id(), c.question(), c.askedBy(),
+                        c.askedByRole(), time(c.askedAt()), c.answer(), time(c.answeredAt())}));
     }
 
     /**
@@ -127,54 +221,9 @@ public class RequestViewTables {
     public record SequencedComment(long sequence, CommentView comment) {
     }
 
-    /**
-     * Stores a new request's first view.
-     *
-     * @return false when the request already has a row (another writer stored it first)
-     */
-    private boolean insert(RequestView view) {
-        List<Object> values = rowValues(view);
-        values.add(view.id());
-        Object[] arguments = values.toArray();
-        boolean inserted;
-        if (isPostgres()) {
-            inserted = jdbc.update(INSERT_ROW + " on conflict do nothing", arguments) == 1;
-        } else {
-            try {
-                inserted = jdbc.update(INSERT_ROW, arguments) == 1;
-            } catch (DuplicateKeyException conflict) {
-                inserted = false;
-            }
-        }
-        if (!inserted && find(view.id()).isEmpty()) {
-            throw new IllegalStateException("Reference " + view.reference() + " of request " + view.id()
-                    + " is already another request's");
-        }
-        return inserted;
-    }
-
-    /**
-     * Replaces the view, but only if the stored row is still at the version the caller read: a
-     * concurrent writer of the same change waits for this one's row lock and then changes nothing.
-     *
-     * @return false when another writer moved the row on first
-     */
-    private boolean update(RequestView view, long readVersion) {
-        List<Object> values = rowValues(view);
-        values.add(view.id());
-        values.add(readVersion);
-        return jdbc.update(UPDATE_ROW, values.toArray()) == 1;
-    }
-
-    private void insertServices(RequestView view) {
-        jdbc.batchUpdate("insert into request_service (request_id, service) values (?, ?)",
-                view.services().stream().map(service -> new Object[] {view.id(), service.name()}).toList());
-    }
-
-    /** Writes the assignments that are new or changed between two views of a request, in one batch each. */
-    private void writeAssignments(RequestView before, RequestView after) {
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
+    /** The assignments that are new or changed between two views of a request, as rows to insert and to update. */
+    private static void assignmentRows(RequestView before, RequestView after, List<Object[]> inserts,
+                                       List<Object[]> updates) {
         List<AssignmentView> previous = before == null ? List.of() : before.assignments();
         for (AssignmentView assignment : after.assignments()) {
             Optional<AssignmentView> earlier = previous.stream().filter(a -> a.id().equals(assignment.id())).findFirst();
@@ -185,12 +234,6 @@ public class RequestViewTables {
             } else if (!earlier.get().equals(assignment)) {
                 updates.add(new Object[] {assignment.status().name(), time(assignment.respondedAt()), assignment.id()});
             }
-        }
-        if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(INSERT_ASSIGNMENT, inserts);
-        }
-        if (!updates.isEmpty()) {
-            jdbc.batchUpdate(UPDATE_ASSIGNMENT, updates);
         }
     }
 
