@@ -35,6 +35,10 @@ class H2DefaultSmokeTest {
 
             walked = PartWalkedRequest.walk(first, "Restart on H2");
             assertThat(walked.reference()).endsWith("-00004");
+            assertThat(first.jdbc().queryForList("select distinct data_type from information_schema.columns"
+                    + " where table_name in ('DOMAIN_EVENT_ENTRY', 'SNAPSHOT_EVENT_ENTRY')"
+                    + " and column_name in ('PAYLOAD', 'META_DATA')", String.class))
+                    .as("event payloads inline, not in H2's LOB storage").containsExactly("BINARY VARYING");
         }
         assertThat(dataDir.resolve("study-support.mv.db")).exists();
 
