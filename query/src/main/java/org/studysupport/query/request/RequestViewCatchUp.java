@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
@@ -43,6 +44,9 @@ public class RequestViewCatchUp {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(BATCH, key -> {
             RequestViewBatch batch = new RequestViewBatch(tables);
+            if (root instanceof BatchingUnitOfWork<?> events) {
+                batch.prefetch(events.getMessages());
+            }
             root.onPrepareCommit(committing -> batch.write());
             return batch;
         });

@@ -3,6 +3,8 @@ package org.studysupport.query.request;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.studysupport.api.query.AssignmentView;
 import org.studysupport.api.query.ClarificationView;
@@ -15,6 +17,8 @@ import org.studysupport.api.request.CommentVisibility;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.IdentityHashMap;
 import java.util.Locale;
@@ -49,11 +53,13 @@ public class RequestViewTables {
             + " status, created_at, responded_at, queue_due_at) values (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final ViewDocuments documents;
     private volatile Boolean postgres;
 
     public RequestViewTables(JdbcTemplate jdbc, ViewDocuments documents) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.documents = documents;
     }
 
@@ -64,6 +70,16 @@ public class RequestViewTables {
     public Optional<RequestView> find(UUID requestId) {
         return jdbc.query("select document from request_view where id = ?",
                 (rs, row) -> documents.read(rs.getString(1)), requestId).stream().findFirst();
+    }
+
+    /** The stored views (as {@link #find} reads them) of those of the requests that have one. */
+    public Map<UUID, RequestView> findAll(Collection<UUID> requestIds) {
+        Map<UUID, RequestView> views = new HashMap<>();
+        if (!requestIds.isEmpty()) {
+            named.query("select id, document from request_view where id in (:ids)", Map.of("ids", requestIds),
+                    (RowCallbackHandler) rs -> views.put(rs.getObject(1, UUID.class), documents.read(rs.getString(2))));
+        }
+        return views;
     }
 
     /** A request's view changed from {@code before} (null for a new request) to {@code after}. */
