@@ -13,6 +13,8 @@ import org.studysupport.api.problem.UnknownEntityException;
 import org.studysupport.api.query.CanSeeRequest;
 import org.studysupport.api.query.FindRequest;
 import org.studysupport.api.query.FindRequestAsOf;
+import org.studysupport.api.query.FindRequestHistory;
+import org.studysupport.api.query.HistoryEntry;
 import org.studysupport.api.query.ListRequests;
 import org.studysupport.api.query.RequestSummary;
 import org.studysupport.api.query.RequestView;
@@ -23,6 +25,7 @@ import org.studysupport.live.QueueChangeFeed;
 import org.studysupport.security.CurrentActor;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -147,6 +150,16 @@ public class RequestService {
         return Answers.join(queries.query(new FindRequestAsOf(requestId, asOf, CurrentActor.get()),
                         ResponseTypes.optionalInstanceOf(RequestView.class)))
                 .orElseThrow(() -> new UnknownEntityException("No request " + requestId + " at " + asOf + "."));
+    }
+
+    /** Every event of the request, oldest first, as the caller may see them; 404 if they may not see it. */
+    public List<HistoryEntry> history(UUID requestId) {
+        List<HistoryEntry> history = Answers.join(queries.query(new FindRequestHistory(requestId, CurrentActor.get()),
+                ResponseTypes.multipleInstancesOf(HistoryEntry.class)));
+        if (history.isEmpty()) {
+            throw unknown(requestId);
+        }
+        return history;
     }
 
     public Optional<RequestView> find(UUID requestId) {

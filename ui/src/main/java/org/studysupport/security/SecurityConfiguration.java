@@ -82,6 +82,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/requests/*/withdraw").hasRole(INVESTIGATOR)
                         .requestMatchers(HttpMethod.POST, "/api/requests/*/comments")
                         .hasAnyRole(INVESTIGATOR, COORDINATOR, HOSPITAL, "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/requests/*/history")
+                        .hasAnyRole(INVESTIGATOR, COORDINATOR, "AUDITOR", "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated());

@@ -28,6 +28,7 @@ import org.studysupport.api.problem.InvalidInputException;
 import org.studysupport.api.query.ListRequests;
 import org.studysupport.api.query.RequestSort;
 import org.studysupport.api.query.RequestSummary;
+import org.studysupport.api.query.HistoryEntry;
 import org.studysupport.api.query.RequestView;
 import org.studysupport.api.query.RequestPage;
 import org.studysupport.api.reference.ServiceCode;
@@ -46,6 +47,7 @@ import org.studysupport.web.Paging;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -115,6 +117,13 @@ public class RequestController {
                            @RequestParam(required = false)
                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         return asOf == null ? requests.view(id) : requests.viewAsOf(id, asOf);
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Every event of a request, oldest first (AUDITOR, COORDINATOR, ADMIN; the owning"
+            + " INVESTIGATOR without INTERNAL comments)")
+    public List<HistoryEntry> history(@PathVariable UUID id) {
+        return requests.history(id);
     }
 
     @GetMapping
