@@ -5,7 +5,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
-import org.studysupport.api.query.FindRequest;
+import org.studysupport.api.query.CanSeeRequest;
 import org.studysupport.api.query.FindRequestAsOf;
 import org.studysupport.api.query.RequestView;
 import org.studysupport.query.request.EventContexts;
@@ -33,7 +33,7 @@ public class AsOfQueries {
 
     @QueryHandler
     public Optional<RequestView> handle(FindRequestAsOf query) {
-        if (requests.handle(new FindRequest(query.requestId(), query.viewer())).isEmpty()) {
+        if (!requests.handle(new CanSeeRequest(query.requestId(), query.viewer()))) {
             return Optional.empty();
         }
         DomainEventStream events = eventStore.readEvents(query.requestId().toString(), 0);
