@@ -8,6 +8,7 @@ import org.studysupport.api.problem.UnknownEntityException;
 import org.studysupport.api.query.FindHospitalQueue;
 import org.studysupport.api.query.FindStatistics;
 import org.studysupport.api.query.FindTriageQueue;
+import org.studysupport.api.query.FindTriageQueueAsOf;
 import org.studysupport.api.query.HospitalQueuePage;
 import org.studysupport.api.query.RecommendHospitals;
 import org.studysupport.api.query.Recommendations;
@@ -36,6 +37,12 @@ public class QueueService {
 
     public RequestPage triage(int page, int size) {
         return Answers.join(queries.query(new FindTriageQueue(page, size), ResponseTypes.instanceOf(RequestPage.class)));
+    }
+
+    /** The triage queue as it stood at a past moment. */
+    public RequestPage triageAsOf(Instant asOf, int page, int size) {
+        return Answers.join(queries.query(new FindTriageQueueAsOf(asOf, page, size),
+                ResponseTypes.instanceOf(RequestPage.class)));
     }
 
     /** A hospital's queue: coordinators see any, hospital staff only their own. */

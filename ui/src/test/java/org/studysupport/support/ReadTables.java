@@ -13,7 +13,10 @@ public final class ReadTables {
     private ReadTables() {
     }
 
-    /** The view rows, services, assignments, comments and answered clarifications of the requests. */
+    /**
+     * The view rows, services, assignments, comments, answered clarifications and triage history of
+     * the requests.
+     */
     public static Map<String, Object> views(JdbcTemplate jdbc, List<String> requestIds) {
         Map<String, Object> rows = new LinkedHashMap<>();
         for (String id : requestIds) {
@@ -27,6 +30,8 @@ public final class ReadTables {
                     "select * from request_comment where request_id = ? order by sequence", requestId));
             rows.put(id + " clarifications", jdbc.queryForList(
                     "select * from request_clarification where request_id = ? order by asked_at", requestId));
+            rows.put(id + " triage history", jdbc.queryForList(
+                    "select * from triage_history where request_id = ? order by version", requestId));
         }
         return rows;
     }

@@ -9,6 +9,7 @@ import org.studysupport.api.query.FindHospitalQueue;
 import org.studysupport.api.query.FindQueueChanges;
 import org.studysupport.api.query.FindQueueHead;
 import org.studysupport.api.query.FindTriageQueue;
+import org.studysupport.api.query.FindTriageQueueAsOf;
 import org.studysupport.api.query.HospitalQueueItem;
 import org.studysupport.api.query.HospitalQueuePage;
 import org.studysupport.api.query.QueueChange;
@@ -20,6 +21,7 @@ import org.studysupport.api.request.Priority;
 import org.studysupport.api.request.RequestStatus;
 import org.studysupport.query.request.ViewDocuments;
 
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,6 +44,23 @@ public class QueueQueries {
                 Long.class);
         List<RequestSummary> items = jdbc.query("select summary from request_view where in_triage = true"
                         + " order by triage_due_at asc, submitted_at asc, id asc limit :limit offset :offset",
+                parameters, (rs, row) -> documents.readSummary(rs.getString(1)));
+        return new RequestPage(items, query.page(), query.size(), total == null ? 0 : total);
+    }
+
+    /**
+     * The versions of requests that stood in the queue at that moment, from the triage history the
+     * projection keeps: each waiting version with the moment of its event and of the next.
+     */
+    @QueryHandler
+    public RequestPage handle(FindTriageQueueAsOf query) {
+        MapSqlParameterSource parameters = page(query.page(), query.size())
+                .addValue("asOf", Timestamp.from(query.asOf()));
+        String standing = " from triage_history where valid_from <= :asOf"
+                + " and (valid_until is null or valid_until > :asOf)";
+        Long total = jdbc.queryForObject("select count(*)" + standing, parameters, Long.class);
+        List<RequestSummary> items = jdbc.query("select summary" + standing
+                        + " order by triage_due_at asc, submitted_at asc, request_id asc limit :limit offset :offset",
                 parameters, (rs, row) -> documents.readSummary(rs.getString(1)));
         return new RequestPage(items, query.page(), query.size(), total == null ? 0 : total);
     }

@@ -51,6 +51,7 @@ final class RequestViewBatch {
         RequestViewStep step = RequestViewStep.of(request.current, event);
         if (step.applies()) {
             request.current = step.after();
+            request.versions.add(step.after());
             request.addedComments.addAll(step.addedComments());
         }
     }
@@ -59,7 +60,8 @@ final class RequestViewBatch {
     void write() {
         tables.storeAll(pending.values().stream()
                 .filter(request -> request.current != request.stored)
-                .map(request -> new RequestViewTables.Change(request.stored, request.current, request.addedComments))
+                .map(request -> new RequestViewTables.Change(request.stored, request.current,
+                        request.addedComments, request.versions))
                 .toList());
         pending.clear();
     }
@@ -68,6 +70,7 @@ final class RequestViewBatch {
         private final RequestView stored;
         private RequestView current;
         private final List<RequestViewTables.SequencedComment> addedComments = new ArrayList<>();
+        private final List<RequestView> versions = new ArrayList<>();
 
         Pending(RequestView stored) {
             this.stored = stored;

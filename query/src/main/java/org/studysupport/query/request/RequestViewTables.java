@@ -82,8 +82,27 @@ public class RequestViewTables {
         return views;
     }
 
-    /** A request's view changed from {@code before} (null for a new request) to {@code after}. */
-    public record Change(RequestView before, RequestView after, List<SequencedComment> addedComments) {
+    /**
+     * A request's view changed from {@code before} (null for a new request) to {@code after}, by
+     * one event or several.
+     *
+     * @param addedComments the comments added on the way, each with the sequence of its event
+     * @param versions      the view after each of those events, oldest first, {@code after} last: the
+     *                      triage history keeps every version that waited for a coordinator
+     */
+    public record Change(RequestView before, RequestView after, List<SequencedComment> addedComments,
+                         List<RequestView> versions) {
+
+        public Change {
+            if (versions.isEmpty() || versions.get(versions.size() - 1) != after) {
+                throw new IllegalArgumentException("The versions of a change end with its view after it");
+            }
+        }
+
+        /** A change by one event. */
+        public Change(RequestView before, RequestView after, List<SequencedComment> addedComments) {
+            this(before, after, addedComments, List.of(after));
+        }
     }
 
     /**
@@ -111,6 +130,8 @@ public class RequestViewTables {
         List<Object[]> changedAssignments = new ArrayList<>();
         List<Object[]> clarifications = new ArrayList<>();
         List<Object[]> comments = new ArrayList<>();
+        List<Object[]> triageEnded = new ArrayList<>();
+        List<Object[]> triageVersions = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             if (!written.get(i)) {
                 continue;
@@ -125,6 +146,7 @@ public class RequestViewTables {
             change.addedComments().forEach(c -> comments.add(new Object[] {c.comment().id(), after.id(),
                     c.sequence(), c.comment().text(), c.comment().visibility().name(), c.comment().author(),
                     time(c.comment().createdAt())}));
+            triageRows(change, triageEnded, triageVersions);
         }
         batch("insert into request_service (request_id, service) values (?, ?)", services);
         batch(INSERT_ASSIGNMENT, newAssignments);
@@ -133,6 +155,9 @@ public class RequestViewTables {
                 + " answer, answered_at) values (?, ?, ?, ?, ?, ?, ?, ?)", clarifications);
         batch("insert into request_comment (id, request_id, sequence, text, visibility, author, created_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?)", comments);
+        batch("update triage_history set valid_until = ? where request_id = ? and version = ?", triageEnded);
+        batch("insert into triage_history (request_id, version, valid_from, valid_until, triage_due_at,"
+                + " submitted_at, summary) values (?, ?, ?, ?, ?, ?, ?)", triageVersions);
         return written;
     }
 
@@ -207,6 +232,28 @@ public class RequestViewTables {
         }
     }
 
+    /**
+     * The triage history of a change: the version it started from stops standing in the queue when
+     * the first event of the change happened, and each version that waits for a coordinator stands
+     * from its own event until the next one (or from now on, for the last).
+     */
+    private void triageRows(Change change, List<Object[]> ended, List<Object[]> versions) {
+        RequestView previous = change.before();
+        if (previous != null && TriagePolicy.waitsForCoordinator(previous)) {
+            ended.add(new Object[] {time(change.versions().get(0).updatedAt()), previous.id(), previous.version()});
+        }
+        List<RequestView> all = change.versions();
+        for (int i = 0; i < all.size(); i++) {
+            RequestView version = all.get(i);
+            if (TriagePolicy.waitsForCoordinator(version)) {
+                Instant until = i + 1 < all.size() ? all.get(i + 1).updatedAt() : null;
+                versions.add(new Object[] {version.id(), version.version(), time(version.updatedAt()), time(until),
+                        time(TriagePolicy.triageDueAt(version)), time(version.submittedAt()),
+                        documents.writeSummary(RequestSummary.of(version))});
+            }
+        }
+    }
+
     /** The clarifications answered between two views, as rows of their own. */
     private static void answeredClarificationRows(RequestView before, RequestView after, List<Object[]> rows) {
         Set<UUID> answeredBefore = before == null ? Set.of() : before.clarifications().stream()
@@ -263,6 +310,7 @@ public class RequestViewTables {
 
     /** Empties every request read table, before a rebuild from the log. */
     public void clear() {
+        jdbc.update("delete from triage_history");
         jdbc.update("delete from request_comment");
         jdbc.update("delete from request_clarification");
         jdbc.update("delete from request_service");

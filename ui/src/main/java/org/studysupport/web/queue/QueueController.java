@@ -8,11 +8,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.studysupport.api.problem.InvalidInputException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.studysupport.api.problem.NotPermittedException;
+import org.studysupport.api.security.Role;
+import org.studysupport.security.CurrentActor;
 import org.studysupport.api.query.HospitalQueuePage;
 import org.studysupport.api.query.RequestPage;
 import org.studysupport.application.QueueService;
 import org.studysupport.web.Paging;
+
+import java.time.Instant;
 
 /** The coordinators' triage queue and the hospitals' queues. */
 @RestController
@@ -27,15 +32,20 @@ public class QueueController {
     }
 
     @GetMapping("/triage")
-    @PreAuthorize("hasRole('COORDINATOR')")
-    @Operation(summary = "Requests waiting for a coordinator, earliest due first (COORDINATOR)")
-    public RequestPage triage(@RequestParam(required = false) String asOf,
+    @PreAuthorize("hasAnyRole('COORDINATOR', 'AUDITOR')")
+    @Operation(summary = "Requests waiting for a coordinator, earliest due first (COORDINATOR); with asOf,"
+            + " exactly as the queue stood at that moment (COORDINATOR, AUDITOR)")
+    public RequestPage triage(@RequestParam(required = false)
+                              @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                               @RequestParam(defaultValue = "0") int page,
                               @RequestParam(defaultValue = "20") int size) {
-        if (asOf != null) {
-            throw new InvalidInputException("asOf", "the queue as of a past moment is not available yet");
-        }
         Paging.check(page, size);
+        if (asOf != null) {
+            return queues.triageAsOf(asOf, page, size);
+        }
+        if (!CurrentActor.get().is(Role.COORDINATOR)) {
+            throw new NotPermittedException("Auditors see the triage queue as of a past moment (asOf), not today's.");
+        }
         return queues.triage(page, size);
     }
 

@@ -293,8 +293,14 @@ class TriageQueueApiTest extends PostgresApiTest {
     }
 
     @Test
-    void onlyCoordinatorsSeeTheTriageQueue() {
+    void onlyCoordinatorsSeeTheTriageQueueAndAuditorsItsPast() {
         assertThat(as("coordinator").get("/api/queues/triage").status()).isEqualTo(200);
+        String past = "/api/queues/triage?asOf=2026-01-01T00:00:00Z";
+        assertThat(as("coordinator").get(past).status()).isEqualTo(200);
+        assertThat(as("auditor").get(past).status()).isEqualTo(200);
+        for (String user : List.of("investigator1", "ous-staff", "admin")) {
+            assertThat(as(user).get(past).status()).as(user).isEqualTo(403);
+        }
         for (String user : List.of("investigator1", "ous-staff", "auditor", "admin")) {
             Api.Answer answer = as(user).get("/api/queues/triage");
             assertThat(answer.status()).as(user).isEqualTo(403);
@@ -304,13 +310,13 @@ class TriageQueueApiTest extends PostgresApiTest {
     }
 
     @Test
-    void triageRefusesBadPagingAndThePastForNow() {
+    void triageRefusesBadPagingAndBadMoments() {
         Api coordinator = as("coordinator");
         assertThat(coordinator.get("/api/queues/triage?size=0").status()).isEqualTo(400);
         assertThat(coordinator.get("/api/queues/triage?size=201").status()).isEqualTo(400);
         assertThat(coordinator.get("/api/queues/triage?page=-1").status()).isEqualTo(400);
         assertThat(coordinator.get("/api/queues/triage?size=200").status()).isEqualTo(200);
-        Api.Answer asOf = coordinator.get("/api/queues/triage?asOf=2026-01-01T00:00:00Z");
+        Api.Answer asOf = coordinator.get("/api/queues/triage?asOf=yesterday");
         assertThat(asOf.status()).isEqualTo(400);
         assertThat(asOf.body().path("errors").get(0).path("field").asText()).isEqualTo("asOf");
     }
