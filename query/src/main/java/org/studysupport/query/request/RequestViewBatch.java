@@ -51,7 +51,7 @@ final class RequestViewBatch {
         RequestViewStep step = RequestViewStep.of(request.current, event);
         if (step.applies()) {
             request.current = step.after();
-            request.versions.add(step.after());
+            request.versions.add(step.version());
             request.addedComments.addAll(step.addedComments());
         }
     }
@@ -70,7 +70,7 @@ final class RequestViewBatch {
         private final RequestView stored;
         private RequestView current;
         private final List<RequestViewTables.SequencedComment> addedComments = new ArrayList<>();
-        private final List<RequestView> versions = new ArrayList<>();
+        private final List<RequestViewTables.Version> versions = new ArrayList<>();
 
         Pending(RequestView stored) {
             this.stored = stored;

@@ -5,6 +5,7 @@ import org.studysupport.api.query.CommentView;
 import org.studysupport.api.query.RequestView;
 import org.studysupport.api.request.CommentAdded;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -13,18 +14,20 @@ import java.util.List;
  * further ahead lacks its predecessors (the tables are being rebuilt), which the rebuild brings.
  *
  * @param after         the view after the event; null when the event does not apply
+ * @param occurredAt    when the event happened
  * @param addedComments the comment the event added, kept in rows of their own
  */
-record RequestViewStep(RequestView after, List<RequestViewTables.SequencedComment> addedComments) {
+record RequestViewStep(RequestView after, Instant occurredAt, List<RequestViewTables.SequencedComment> addedComments) {
 
-    private static final RequestViewStep SKIPPED = new RequestViewStep(null, List.of());
+    private static final RequestViewStep SKIPPED = new RequestViewStep(null, null, List.of());
 
     static RequestViewStep of(RequestView current, DomainEventMessage<?> event) {
         long version = current == null ? -1 : current.version();
         if (event.getSequenceNumber() != version + 1) {
             return SKIPPED;
         }
-        RequestView after = RequestViewFold.apply(current, event.getPayload(), EventContexts.of(event));
+        EventContext context = EventContexts.of(event);
+        RequestView after = RequestViewFold.apply(current, event.getPayload(), context);
         if (after == null) {
             return SKIPPED;
         }
@@ -33,10 +36,15 @@ record RequestViewStep(RequestView after, List<RequestViewTables.SequencedCommen
             if (!comment.id().equals(added.commentId())) {
                 throw new IllegalStateException("The fold did not add comment " + added.commentId() + " last");
             }
-            return new RequestViewStep(after, List.of(new RequestViewTables.SequencedComment(
+            return new RequestViewStep(after, context.occurredAt(), List.of(new RequestViewTables.SequencedComment(
                     event.getSequenceNumber(), comment)));
         }
-        return new RequestViewStep(after, List.of());
+        return new RequestViewStep(after, context.occurredAt(), List.of());
+    }
+
+    /** The view after the event, with when it happened. */
+    RequestViewTables.Version version() {
+        return new RequestViewTables.Version(after, occurredAt);
     }
 
     boolean applies() {

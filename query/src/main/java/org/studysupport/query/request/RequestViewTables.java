@@ -43,10 +43,14 @@ public class RequestViewTables {
             + " closed_at, version, document, summary";
     private static final String INSERT_ROW = "insert into request_view (" + ROW_COLUMNS + ", id)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE_ROW = "update request_view set reference = ?, status = ?, priority = ?,"
+    private static final String REPLACE_ROW = "update request_view set reference = ?, status = ?, priority = ?,"
             + " priority_rank = ?, investigator_id = ?, title = ?, acronym = ?, search_text = ?, submitted_at = ?,"
             + " updated_at = ?, sla_due_at = ?, in_triage = ?, triage_due_at = ?, triaged_at = ?, closed_at = ?,"
-            + " version = ?, document = ?, summary = ? where id = ? and version = ?";
+            + " version = ?, document = ?, summary = ? where id = ?";
+    private static final String UPDATE_ROW_ON_VERSION = REPLACE_ROW + " and version = ?";
+    /** The tables that hold parts of a request in rows of their own, by request_id. */
+    private static final List<String> PARTS = List.of("request_comment", "request_clarification", "request_service",
+            "assignment_view", "triage_history");
     private static final String UPDATE_ASSIGNMENT = "update assignment_view set status = ?, responded_at = ?,"
             + " queue_due_at = coalesce(sla_due_at, created_at) where id = ?";
     private static final String INSERT_ASSIGNMENT = "insert into assignment_view (id, request_id, service, hospital,"
@@ -91,18 +95,17 @@ public class RequestViewTables {
      *                      triage history keeps every version that waited for a coordinator
      */
     public record Change(RequestView before, RequestView after, List<SequencedComment> addedComments,
-                         List<RequestView> versions) {
+                         List<Version> versions) {
 
         public Change {
-            if (versions.isEmpty() || versions.get(versions.size() - 1) != after) {
+            if (versions.isEmpty() || versions.get(versions.size() - 1).view() != after) {
                 throw new IllegalArgumentException("The versions of a change end with its view after it");
             }
         }
+    }
 
-        /** A change by one event. */
-        public Change(RequestView before, RequestView after, List<SequencedComment> addedComments) {
-            this(before, after, addedComments, List.of(after));
-        }
+    /** A request's view after one of its events, and when that event happened. */
+    public record Version(RequestView view, Instant occurredAt) {
     }
 
     /**
@@ -113,8 +116,8 @@ public class RequestViewTables {
      *
      * @return whether this call wrote the change
      */
-    public boolean store(RequestView before, RequestView after, List<SequencedComment> addedComments) {
-        return storeAll(List.of(new Change(before, after, addedComments))).get(0);
+    public boolean store(RequestView before, Version after, List<SequencedComment> addedComments) {
+        return storeAll(List.of(new Change(before, after.view(), addedComments, List.of(after)))).get(0);
     }
 
     /**
@@ -125,6 +128,40 @@ public class RequestViewTables {
      */
     public List<Boolean> storeAll(List<Change> changes) {
         List<Boolean> written = writeRows(changes);
+        writeParts(changes, written);
+        return written;
+    }
+
+    /**
+     * Replaces whatever the tables hold of a request with its view as rebuilt from all its events,
+     * in the caller's transaction, which must hold the request's row lock if it has a row
+     * ({@link #lock}). Readers see the old rows or the new ones, never a mix.
+     *
+     * @param comments every comment of the request, each with the sequence of its event
+     * @param versions the view after each of its events, oldest first
+     */
+    public void replace(RequestView view, List<SequencedComment> comments, List<Version> versions) {
+        UUID id = view.id();
+        PARTS.forEach(part -> jdbc.update("delete from " + part + " where request_id = ?", id));
+        List<Object> values = rowValues(view);
+        values.add(id);
+        boolean written = jdbc.update(REPLACE_ROW, values.toArray()) == 1 || insertRows(List.of(view))[0] == 1;
+        writeParts(List.of(new Change(null, view, comments, versions)), List.of(written));
+    }
+
+    /** Locks a request's row, if it has one, until the transaction ends: as a writer of it would. */
+    public void lock(UUID requestId) {
+        jdbc.query("select version from request_view where id = ? for update", (rs, row) -> rs.getLong(1), requestId);
+    }
+
+    /** Deletes every row of a request that has no events (left behind by a store written beside the log). */
+    public void remove(UUID requestId) {
+        PARTS.forEach(part -> jdbc.update("delete from " + part + " where request_id = ?", requestId));
+        jdbc.update("delete from request_view where id = ?", requestId);
+    }
+
+    /** The rows of their own of the changes whose request row was written. */
+    private void writeParts(List<Change> changes, List<Boolean> written) {
         List<Object[]> services = new ArrayList<>();
         List<Object[]> newAssignments = new ArrayList<>();
         List<Object[]> changedAssignments = new ArrayList<>();
@@ -158,7 +195,6 @@ public class RequestViewTables {
         batch("update triage_history set valid_until = ? where request_id = ? and version = ?", triageEnded);
         batch("insert into triage_history (request_id, version, valid_from, valid_until, triage_due_at,"
                 + " submitted_at, summary) values (?, ?, ?, ?, ?, ?, ?)", triageVersions);
-        return written;
     }
 
     /**
@@ -170,7 +206,7 @@ public class RequestViewTables {
         List<Change> inserts = changes.stream().filter(c -> c.before() == null).toList();
         List<Change> updates = changes.stream().filter(c -> c.before() != null).toList();
         int[] inserted = insertRows(inserts.stream().map(Change::after).toList());
-        int[] updated = updates.isEmpty() ? new int[0] : jdbc.batchUpdate(UPDATE_ROW, updates.stream().map(c -> {
+        int[] updated = updates.isEmpty() ? new int[0] : jdbc.batchUpdate(UPDATE_ROW_ON_VERSION, updates.stream().map(c -> {
             List<Object> values = rowValues(c.after());
             values.add(c.after().id());
             values.add(c.before().version());
@@ -240,14 +276,14 @@ public class RequestViewTables {
     private void triageRows(Change change, List<Object[]> ended, List<Object[]> versions) {
         RequestView previous = change.before();
         if (previous != null && TriagePolicy.waitsForCoordinator(previous)) {
-            ended.add(new Object[] {time(change.versions().get(0).updatedAt()), previous.id(), previous.version()});
+            ended.add(new Object[] {time(change.versions().get(0).occurredAt()), previous.id(), previous.version()});
         }
-        List<RequestView> all = change.versions();
+        List<Version> all = change.versions();
         for (int i = 0; i < all.size(); i++) {
-            RequestView version = all.get(i);
+            RequestView version = all.get(i).view();
             if (TriagePolicy.waitsForCoordinator(version)) {
-                Instant until = i + 1 < all.size() ? all.get(i + 1).updatedAt() : null;
-                versions.add(new Object[] {version.id(), version.version(), time(version.updatedAt()), time(until),
+                Instant until = i + 1 < all.size() ? all.get(i + 1).occurredAt() : null;
+                versions.add(new Object[] {version.id(), version.version(), time(all.get(i).occurredAt()), time(until),
                         time(TriagePolicy.triageDueAt(version)), time(version.submittedAt()),
                         documents.writeSummary(RequestSummary.of(version))});
             }
@@ -310,11 +346,7 @@ public class RequestViewTables {
 
     /** Empties every request read table, before a rebuild from the log. */
     public void clear() {
-        jdbc.update("delete from triage_history");
-        jdbc.update("delete from request_comment");
-        jdbc.update("delete from request_clarification");
-        jdbc.update("delete from request_service");
-        jdbc.update("delete from assignment_view");
+        PARTS.forEach(part -> jdbc.update("delete from " + part));
         jdbc.update("delete from request_view");
     }
 

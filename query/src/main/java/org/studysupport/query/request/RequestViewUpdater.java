@@ -37,7 +37,7 @@ public class RequestViewUpdater {
         UUID requestId = UUID.fromString(event.getAggregateIdentifier());
         RequestView before = event.getSequenceNumber() == 0 ? null : tables.find(requestId).orElse(null);
         RequestViewStep step = RequestViewStep.of(before, event);
-        if (!step.applies() || !tables.store(before, step.after(), step.addedComments())) {
+        if (!step.applies() || !tables.store(before, step.version(), step.addedComments())) {
             return false;
         }
         if (announce) {
