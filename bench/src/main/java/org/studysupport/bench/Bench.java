@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -262,6 +263,7 @@ public final class Bench {
 
         longHistory(api, driver, store);
         asOfQueue(api, store);
+        rebuild(api);
 
         StoreShape.Report shape = StoreShape.compare(database, store.lastIndex());
         Output.figure("store_shape_mismatches", shape.mismatches().size(), "count", shape.mismatches().isEmpty()
@@ -325,16 +327,63 @@ public final class Bench {
                 "ratio", longMedian == null || freshMedian == null ? "comments did not answer" : null);
     }
 
-    /** The triage queue as of a past moment, once it exists (issue 7). */
+    /**
+     * The triage queue as of a past moment: the first page at the time of the store's middle event,
+     * asked five times (the first also warms the code path); the median is the figure.
+     */
     private void asOfQueue(Api api, StoreGenerator.Result store) {
         String asOf = URLEncoder.encode(store.middle().toString(), StandardCharsets.UTF_8);
-        Api.Answer triage = api.get("/api/queues/triage?asOf=" + asOf, tokens.coordinator());
-        if (triage.status() == 200) {
-            Output.figure("asof_queue_ms", triage.nanos() / 1e6, "ms", "GET /api/queues/triage?asOf= the time of the"
-                    + " store's middle event (" + store.middle() + "), one request");
-        } else {
-            Output.figure("asof_queue_ms", null, "ms", NOT_BUILT + "; GET /api/queues/triage?asOf= answered "
-                    + triage.status());
+        List<Double> millis = new ArrayList<>();
+        Api.Answer triage = null;
+        for (int i = 0; i < 5; i++) {
+            triage = api.get("/api/queues/triage?asOf=" + asOf, tokens.coordinator());
+            if (triage.status() != 200) {
+                Output.figure("asof_queue_ms", null, "ms", "GET /api/queues/triage?asOf= answered " + triage.status());
+                return;
+            }
+            millis.add(triage.nanos() / 1e6);
+        }
+        List<Double> sorted = millis.stream().sorted().toList();
+        Output.figure("asof_queue_ms", sorted.get(2), "ms", "median of 5 GET /api/queues/triage?asOf= at the store's"
+                + " middle event (" + store.middle() + "), " + triage.json().path("total").asLong()
+                + " requests waiting then; all: " + millis.stream().map(m -> String.format("%.1f", m)).toList());
+    }
+
+    /**
+     * A rebuild of the request read model from the log while it keeps answering
+     * ({@code POST /api/admin/projections/request-view/replay}), timed until it reports completion.
+     */
+    private void rebuild(Api api) throws InterruptedException {
+        Output.progress("rebuilding the request read model from the log");
+        long started = System.nanoTime();
+        Api.Answer replay = api.post("/api/admin/projections/request-view/replay", tokens.admin(),
+                Map.of("reason", "benchmark"));
+        if (replay.status() != 202) {
+            Output.figure("rebuild_requests_per_s", null, "requests/s", "the replay answered " + replay.status());
+            return;
+        }
+        String id = replay.json().path("id").asText();
+        JsonNode rebuild = null;
+        while (System.nanoTime() - started < Duration.ofMinutes(30).toNanos()) {
+            Thread.sleep(200);
+            Api.Answer list = api.get("/api/admin/projections", tokens.admin());
+            for (JsonNode processor : list.json()) {
+                if (processor.path("rebuild").path("id").asText().equals(id)) {
+                    rebuild = processor.path("rebuild");
+                }
+            }
+            if (rebuild != null && !"RUNNING".equals(rebuild.path("outcome").asText())) {
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        boolean completed = rebuild != null && "COMPLETED".equals(rebuild.path("outcome").asText());
+        Output.figure("rebuild_requests_per_s", completed ? rebuild.path("done").asLong() / seconds : null,
+                "requests/s", completed ? rebuild.path("done").asLong() + " requests rebuilt in "
+                        + String.format("%.1f", seconds) + " s while the application answered"
+                        : "the rebuild did not complete: " + rebuild);
+        if (!completed) {
+            broken.add("the rebuild did not complete: " + rebuild);
         }
     }
 
