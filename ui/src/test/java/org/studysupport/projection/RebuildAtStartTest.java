@@ -51,7 +51,7 @@ class RebuildAtStartTest {
         }
         JdbcTemplate stopped = new JdbcTemplate(new DriverManagerDataSource(database, "postgres", "postgres"));
         for (String table : List.of("request_comment", "request_clarification", "request_service", "assignment_view",
-                "request_view")) {
+                "triage_history", "request_view")) {
             stopped.update("delete from " + table);
         }
         assertThat(stopped.update("delete from token_entry where processor_name = ?",
