@@ -84,6 +84,8 @@ public class SecurityConfiguration {
                         .hasAnyRole(INVESTIGATOR, COORDINATOR, HOSPITAL, "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/requests/*/history")
                         .hasAnyRole(INVESTIGATOR, COORDINATOR, "AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/admin/dead-letters/*/retry").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers("/api/**").denyAll()
                         .anyRequest().authenticated());
