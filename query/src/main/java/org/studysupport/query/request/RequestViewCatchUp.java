@@ -26,12 +26,13 @@ import java.util.Optional;
  * commit (see {@link RequestViewBatch}). An event it fails on is parked as a dead letter, with the
  * later events of its request behind it, and the processor goes on with the others; also when the
  * failure is an SQL error, which on PostgreSQL aborts the whole transaction, Axon's enqueue of the
- * dead letter with it. So every write runs in a savepoint ({@link Savepoints}), and a failure must
- * surface in the handler call of the event that caused it:
+ * dead letter with it. So a write made in a handler call runs in a savepoint ({@link Savepoints}),
+ * and a failure must surface in the handler call of the event that caused it:
  * <ul>
  *     <li>a fold that fails throws in the event's own call already;</li>
- *     <li>a combined write that fails rolls the batch back; the processor reads those events again
- *     and this time each is written on its own, in its handler call ({@link FailedBatches});</li>
+ *     <li>a combined write that fails rolls the batch back, token and all (no savepoint is needed
+ *     there); the processor reads those events again and this time each is written on its own, in
+ *     its handler call ({@link FailedBatches});</li>
  *     <li>a dead letter that is retried is handled outside a batch, and written on its own too.</li>
  * </ul>
  */
