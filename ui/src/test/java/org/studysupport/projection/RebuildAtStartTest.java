@@ -50,10 +50,8 @@ class RebuildAtStartTest {
 
         }
         JdbcTemplate stopped = new JdbcTemplate(new DriverManagerDataSource(database, "postgres", "postgres"));
-        for (String table : List.of("request_comment", "request_clarification", "request_service", "assignment_view",
-                "triage_history", "request_view")) {
-            stopped.update("delete from " + table);
-        }
+        ReadTables.PARTS.forEach(table -> stopped.update("delete from " + table));
+        stopped.update("delete from request_view");
         assertThat(stopped.update("delete from token_entry where processor_name = ?",
                 RequestViewCatchUp.PROCESSING_GROUP)).isPositive();
 

@@ -149,12 +149,8 @@ class RedeliveryTest extends PostgresApiTest {
 
     /** Removes the test's requests from every read table, as a rebuild starts from empty tables. */
     private void forget() {
-        for (String table : List.of("request_comment", "request_clarification", "request_service",
-                "assignment_view", "triage_history", "queue_change")) {
-            requests.forEach(id -> jdbc.update("delete from " + table + " where request_id = ?",
-                    UUID.fromString(id)));
-        }
-        requests.forEach(id -> jdbc.update("delete from request_view where id = ?", UUID.fromString(id)));
+        ReadTables.forget(jdbc, requests);
+        requests.forEach(id -> jdbc.update("delete from queue_change where request_id = ?", UUID.fromString(id)));
         assertThat(tables()).isNotEqualTo(projected);
     }
 

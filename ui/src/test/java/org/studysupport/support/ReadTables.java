@@ -10,7 +10,20 @@ import java.util.UUID;
 /** Everything the request read tables hold about some requests, in a stable order, to compare whole. */
 public final class ReadTables {
 
+    /** The tables that hold a request's parts by {@code request_id}, besides its row in {@code request_view}. */
+    public static final List<String> PARTS = List.of("request_comment", "request_clarification", "request_service",
+            "assignment_view", "triage_history");
+
     private ReadTables() {
+    }
+
+    /** Removes the requests from every read table (not from the change feed), as if never projected. */
+    public static void forget(JdbcTemplate jdbc, List<String> requestIds) {
+        for (String id : requestIds) {
+            UUID requestId = UUID.fromString(id);
+            PARTS.forEach(table -> jdbc.update("delete from " + table + " where request_id = ?", requestId));
+            jdbc.update("delete from request_view where id = ?", requestId);
+        }
     }
 
     /**
