@@ -6,6 +6,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.studysupport.support.PostgresApiTest;
 import org.studysupport.support.ProblemAssert;
 
@@ -36,6 +38,9 @@ class AccessTrailApiTest extends PostgresApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     @Test
     void historyAndAsOfReadsByTheAuditorAreRecordedWithWhoWhatAndWhen() throws Exception {
@@ -187,6 +192,37 @@ class AccessTrailApiTest extends PostgresApiTest {
 
         List<JsonNode> admins = jsonLines(get("auditor", "/api/audit/access?actor=admin&from=" + before, null));
         assertThat(admins).as("refused for bad input: not a read of the trail").isEmpty();
+    }
+
+    @Test
+    void aLongTrailIsExportedWholeAndInOrderInBothFormats() throws Exception {
+        int records = 200_000;
+        jdbc.update("insert into audit_access (at, user_id, role, action, target, detail, outcome)"
+                + " select timestamp with time zone '2001-03-01 00:00:00+00' + n * interval '1 millisecond',"
+                + " 'archivist', 'AUDITOR', 'HISTORY', null, 'n=' || n, 200 from generate_series(1, ?) n", records);
+        String period = "/api/audit/access?from=2001-03-01T00:00:00Z&to=2001-03-02T00:00:00Z";
+
+        long started = System.nanoTime();
+        List<JsonNode> lines = jsonLines(get("auditor", period, null));
+        long jsonMillis = (System.nanoTime() - started) / 1_000_000;
+        Raw csv = get("auditor", period, "text/csv");
+
+        assertThat(lines).hasSize(records);
+        assertThat(lines.get(0).path("detail").asText()).isEqualTo("n=1");
+        assertThat(lines.get(0).path("at").asText()).isEqualTo("2001-03-01T00:00:00.001Z");
+        assertThat(lines.get(records - 1).path("detail").asText()).isEqualTo("n=" + records);
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body()))) {
+            long rows = 0;
+            String last = null;
+            for (CSVRecord row : parser) {
+                rows++;
+                last = row.get("detail");
+            }
+            assertThat(rows).isEqualTo(records);
+            assertThat(last).isEqualTo("n=" + records);
+        }
+        System.out.printf("access trail export: %d records as JSON Lines in %d ms%n", records, jsonMillis);
     }
 
     private static List<JsonNode> ofRequest(List<JsonNode> records, String id) {
