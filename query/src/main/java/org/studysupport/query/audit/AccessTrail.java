@@ -1,6 +1,7 @@
 package org.studysupport.query.audit;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -85,26 +86,25 @@ public class AccessTrail {
      * a read-only transaction (PostgreSQL streams only inside one); never holds more than a fetch.
      */
     public void stream(AccessFilter filter, Consumer<AccessRecord> each) {
+        List<String> conditions = new ArrayList<>();
         List<Object> arguments = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select id, at, user_id, role, action, target, detail, outcome"
-                + " from audit_access where 1 = 1");
         if (filter.from() != null) {
-            sql.append(" and at >= ?");
+            conditions.add("at >= ?");
             arguments.add(Timestamp.from(filter.from()));
         }
         if (filter.to() != null) {
-            sql.append(" and at < ?");
+            conditions.add("at < ?");
             arguments.add(Timestamp.from(filter.to()));
         }
         if (filter.actor() != null) {
-            sql.append(" and user_id = ?");
+            conditions.add("user_id = ?");
             arguments.add(filter.actor());
         }
-        sql.append(" order by at, id");
-        readOnly.executeWithoutResult(status ->
-                cursor.query(sql.toString(), rs -> {
-                    each.accept(row(rs));
-                }, arguments.toArray()));
+        String sql = "select id, at, user_id, role, action, target, detail, outcome from audit_access"
+                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+                + " order by at, id";
+        RowCallbackHandler handOn = rs -> each.accept(row(rs));
+        readOnly.executeWithoutResult(status -> cursor.query(sql, handOn, arguments.toArray()));
     }
 
     private static AccessRecord row(ResultSet rs) throws SQLException {
