@@ -21,9 +21,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A store that already holds first-revision {@code ClarificationRequested} events (real rows, see
  * {@link RevisionOneFixture}) works on the application of today: the catch-up processor builds the
- * request's view from them with the asker's role, the history shows them as revision 2, and the
- * aggregate loads from them and accepts new commands, whose events are stored as revision 2. The
- * stored first-revision rows stay byte for byte as written.
+ * request's view from them with the asker's role, the history and the request as of a moment show
+ * them as revision 2, and the aggregate loads from them and accepts new commands, whose events are
+ * stored as revision 2. The stored first-revision rows stay byte for byte as written.
  */
 class RevisionOneEventsTest {
 
@@ -55,6 +55,13 @@ class RevisionOneEventsTest {
             assertAsker(history.get(1).path("data"), "coordinator", "COORDINATOR", null);
             assertAsker(history.get(6).path("data"), "ous-staff", "HOSPITAL", "OUS");
             assertThat(history.get(6).path("actor").path("id").asText()).isEqualTo("ous-staff");
+
+            String hospitalAsked = RevisionOneFixture.rows().get(6).timeStamp();
+            JsonNode then = auditor.get(REQUEST + "?asOf=" + hospitalAsked).body();
+            assertThat(then.path("status").asText()).isEqualTo("AWAITING_INFO");
+            assertThat(then.path("clarifications").get(1).path("askedByRole").asText())
+                    .as("as of a moment, from the upcast events").isEqualTo("HOSPITAL");
+            assertThat(then.path("clarifications").get(1).path("answer").isNull()).isTrue();
 
             Workflow flow = new Workflow(app.port());
             String question = flow.ask("ous-staff", RevisionOneFixture.REQUEST_ID, "Is the week 24 visit kept?");
