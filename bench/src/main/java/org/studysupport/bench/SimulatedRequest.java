@@ -21,6 +21,7 @@ import org.studysupport.api.request.RequestStatus;
 import org.studysupport.api.request.RequestSubmitted;
 import org.studysupport.api.request.RequestWithdrawn;
 import org.studysupport.api.request.StudyDetails;
+import org.studysupport.api.security.Role;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,7 +126,8 @@ final class SimulatedRequest {
         openClarification = clarification;
         resumeStatus = resume;
         status = RequestStatus.AWAITING_INFO;
-        record(who, null, new ClarificationRequested(id, clarification, question, who.id(), resume));
+        record(who, null, new ClarificationRequested(id, clarification, question, who.id(),
+                Role.valueOf(who.role()), who.hospital(), resume));
     }
 
     void answer(String answer) {

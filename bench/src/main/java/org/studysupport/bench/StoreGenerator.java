@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.Revision;
 import org.studysupport.api.reference.ServiceCode;
 import org.studysupport.api.request.RequestStatus;
 
@@ -72,7 +73,7 @@ final class StoreGenerator {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
     private static final String INSERT = "insert into domain_event_entry (global_index, aggregate_identifier,"
             + " sequence_number, event_identifier, payload_type, payload_revision, time_stamp, type, payload,"
-            + " meta_data) values (?, ?, ?, ?, ?, null, ?, 'SupportRequest', ?, ?)";
+            + " meta_data) values (?, ?, ?, ?, ?, ?, ?, 'SupportRequest', ?, ?)";
 
     private final Database database;
     private final Scenarios scenarios;
@@ -207,6 +208,12 @@ final class StoreGenerator {
         return rows;
     }
 
+    /** The payload's revision as the application's serializer stores it: its {@code @Revision}, or none. */
+    static String revision(Object payload) {
+        Revision revision = payload.getClass().getAnnotation(Revision.class);
+        return revision == null ? null : revision.value();
+    }
+
     /**
      * Writes chunks until an empty one, one transaction per chunk. Global indexes follow the chunks'
      * order, from the sequence's next value; the sequence is moved past them at the end.
@@ -224,9 +231,10 @@ final class StoreGenerator {
                     insert.setLong(3, row.sequence());
                     insert.setString(4, row.eventId());
                     insert.setString(5, row.payloadType());
-                    insert.setString(6, row.timeStamp());
-                    insert.setBytes(7, json(row.payload()));
-                    insert.setBytes(8, json(row.metaData()));
+                    insert.setString(6, revision(row.payload()));
+                    insert.setString(7, row.timeStamp());
+                    insert.setBytes(8, json(row.payload()));
+                    insert.setBytes(9, json(row.metaData()));
                     insert.addBatch();
                     if (++inBatch == BATCH) {
                         insert.executeBatch();

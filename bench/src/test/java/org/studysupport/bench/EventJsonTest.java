@@ -2,11 +2,15 @@ package org.studysupport.bench;
 
 import org.junit.jupiter.api.Test;
 import org.studysupport.api.reference.ServiceCode;
+import org.studysupport.api.request.ClarificationRequested;
 import org.studysupport.api.request.ContactDetails;
 import org.studysupport.api.request.FundingStatus;
+import org.studysupport.api.request.RequestRejected;
+import org.studysupport.api.request.RequestStatus;
 import org.studysupport.api.request.RequestSubmitted;
 import org.studysupport.api.request.StudyDetails;
 import org.studysupport.api.request.StudyPhase;
+import org.studysupport.api.security.Role;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -63,6 +67,14 @@ class EventJsonTest {
         assertThat(StoreGenerator.EVENT_JSON.writeValueAsString(investigator)).isEqualTo("{\"traceId\":"
                 + "\"fe8f92bd-ebf8-41a6-9ed2-9e48f15cd151\",\"correlationId\":\"fe8f92bd-ebf8-41a6-9ed2-9e48f15cd151\","
                 + "\"role\":\"INVESTIGATOR\",\"userId\":\"investigator1\"}");
+    }
+
+    @Test
+    void eachRowCarriesItsPayloadsRevisionAsTheApplicationStoresIt() {
+        UUID id = UUID.fromString("b3caeb03-272a-4a74-b10a-e60765744b92");
+        assertThat(StoreGenerator.revision(new ClarificationRequested(id, id, "How many sites?", "coordinator",
+                Role.COORDINATOR, null, RequestStatus.SUBMITTED))).isEqualTo("2");
+        assertThat(StoreGenerator.revision(new RequestRejected(id, "Out of scope"))).isNull();
     }
 
     @Test

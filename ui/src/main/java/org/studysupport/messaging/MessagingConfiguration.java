@@ -22,6 +22,12 @@ public class MessagingConfiguration {
         return new SimpleCorrelationDataProvider(Actor.USER_ID, Actor.ROLE, Actor.HOSPITAL, Actor.REASON);
     }
 
+    /** Picked up by Axon's Spring configuration for the event store: stored first revisions read as today's. */
+    @Bean
+    ClarificationRequestedUpcaster clarificationRequestedUpcaster() {
+        return new ClarificationRequestedUpcaster();
+    }
+
     /** Registered by Axon on the command gateway. */
     @Bean
     ActorMetadataInterceptor actorMetadataInterceptor() {

@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.studysupport.config.StudySupportProperties;
 import org.studysupport.web.Problems;
+import org.studysupport.web.audit.AccessRecording;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -35,7 +36,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, ObjectProvider<JwtDecoder> jwtDecoder,
-                            StudySupportProperties properties, Clock clock) throws Exception {
+                            StudySupportProperties properties, Clock clock, AccessRecording access)
+            throws Exception {
         JwtDecoder verifier = jwtDecoder.getIfAvailable();
         if (verifier != null) {
             StudySupportProperties.Jwt settings = properties.security().jwt();
@@ -60,8 +62,10 @@ public class SecurityConfiguration {
                             response.setHeader("WWW-Authenticate", "Basic realm=\"study-support\"");
                             write(response, objectMapper, Problems.unauthenticated());
                         })
-                        .accessDeniedHandler((request, response, e) -> write(response, objectMapper,
-                                Problems.forbidden("Your role may not do this."))))
+                        .accessDeniedHandler((request, response, e) -> {
+                            access.refusedByRole(request);
+                            write(response, objectMapper, Problems.forbidden("Your role may not do this."));
+                        }))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
@@ -84,6 +88,7 @@ public class SecurityConfiguration {
                         .hasAnyRole(INVESTIGATOR, COORDINATOR, HOSPITAL, "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/requests/*/history")
                         .hasAnyRole(INVESTIGATOR, COORDINATOR, "AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/audit/access").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers("/api/**").denyAll()

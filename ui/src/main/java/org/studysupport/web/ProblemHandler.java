@@ -166,7 +166,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(e, body, headers, statusCode, request);
     }
 
-    static ProblemDetail toProblem(DomainException e) {
+    /** The problem answer of a broken domain rule; its status is also what the access trail records. */
+    public static ProblemDetail toProblem(DomainException e) {
         if (e instanceof ActionNotAllowedException) {
             return Problems.of(HttpStatus.CONFLICT, "state-conflict", "Not allowed in the current state",
                     e.getMessage());

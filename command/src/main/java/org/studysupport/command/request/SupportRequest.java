@@ -114,7 +114,7 @@ public class SupportRequest {
         requireText("question", command.question());
         requireNewId(command.clarificationId(), clarificationIds, "clarification");
         apply(new ClarificationRequested(requestId, command.clarificationId(), command.question(), actor.id(),
-                status));
+                actor.role(), actor.hospital(), status));
         return getVersion();
     }
 

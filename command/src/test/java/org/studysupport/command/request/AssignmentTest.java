@@ -73,8 +73,8 @@ class AssignmentTest {
     void theFirstAssignmentPutsTheRequestInProgress() {
         fixture.given(concat(acceptedRequest(), assigned(ASSIGNMENT, MONITORING, OUS)))
                 .when(new AskClarification(REQUEST_ID, CLARIFICATION, "Which eCRF?"), asCoordinator())
-                .expectEvents(new ClarificationRequested(REQUEST_ID, CLARIFICATION, "Which eCRF?", COORDINATOR,
-                        RequestStatus.IN_PROGRESS));
+                .expectEvents(new ClarificationRequested(REQUEST_ID, CLARIFICATION, "Which eCRF?",
+                        COORDINATOR, Role.COORDINATOR, null, RequestStatus.IN_PROGRESS));
     }
 
     @Test
@@ -262,7 +262,7 @@ class AssignmentTest {
         fixture.given(concat(pendingAtOus(), clarificationRequested(CLARIFICATION, RequestStatus.IN_PROGRESS),
                         clarificationAnswered(CLARIFICATION, RequestStatus.IN_PROGRESS)))
                 .when(new AskClarification(REQUEST_ID, SECOND_CLARIFICATION, "Budget?"), asCoordinator())
-                .expectEvents(new ClarificationRequested(REQUEST_ID, SECOND_CLARIFICATION, "Budget?", COORDINATOR,
-                        RequestStatus.IN_PROGRESS));
+                .expectEvents(new ClarificationRequested(REQUEST_ID, SECOND_CLARIFICATION, "Budget?",
+                        COORDINATOR, Role.COORDINATOR, null, RequestStatus.IN_PROGRESS));
     }
 }

@@ -69,8 +69,8 @@ class ClarificationTest {
     void coordinatorAsksAboutASubmittedRequestWhichThenResumesAsSubmitted() {
         fixture.given(submittedRequest())
                 .when(new AskClarification(REQUEST_ID, CLARIFICATION, QUESTION), asCoordinator())
-                .expectEvents(new ClarificationRequested(REQUEST_ID, CLARIFICATION, QUESTION, COORDINATOR,
-                        RequestStatus.SUBMITTED))
+                .expectEvents(new ClarificationRequested(REQUEST_ID, CLARIFICATION, QUESTION,
+                        COORDINATOR, Role.COORDINATOR, null, RequestStatus.SUBMITTED))
                 .expectResultMessagePayload(1L);
     }
 
@@ -78,32 +78,32 @@ class ClarificationTest {
     void coordinatorAsksAboutAnAcceptedRequestWhichThenResumesAsAccepted() {
         fixture.given(acceptedRequest())
                 .when(new AskClarification(REQUEST_ID, CLARIFICATION, QUESTION), asCoordinator())
-                .expectEvents(new ClarificationRequested(REQUEST_ID, CLARIFICATION, QUESTION, COORDINATOR,
-                        RequestStatus.ACCEPTED));
+                .expectEvents(new ClarificationRequested(REQUEST_ID, CLARIFICATION, QUESTION,
+                        COORDINATOR, Role.COORDINATOR, null, RequestStatus.ACCEPTED));
     }
 
     @Test
     void coordinatorAsksAboutARequestInProgressWhichThenResumesInProgress() {
         fixture.given(pendingAtOus())
                 .when(new AskClarification(REQUEST_ID, CLARIFICATION, QUESTION), asCoordinator())
-                .expectEvents(new ClarificationRequested(REQUEST_ID, CLARIFICATION, QUESTION, COORDINATOR,
-                        RequestStatus.IN_PROGRESS));
+                .expectEvents(new ClarificationRequested(REQUEST_ID, CLARIFICATION, QUESTION,
+                        COORDINATOR, Role.COORDINATOR, null, RequestStatus.IN_PROGRESS));
     }
 
     @Test
     void hospitalWithAPendingAssignmentAsksForClarification() {
         fixture.given(pendingAtOus())
                 .when(new AskClarification(REQUEST_ID, CLARIFICATION, QUESTION), asHospital(OUS))
-                .expectEvents(new ClarificationRequested(REQUEST_ID, CLARIFICATION, QUESTION, staffOf(OUS),
-                        RequestStatus.IN_PROGRESS));
+                .expectEvents(new ClarificationRequested(REQUEST_ID, CLARIFICATION, QUESTION,
+                        staffOf(OUS), Role.HOSPITAL, OUS, RequestStatus.IN_PROGRESS));
     }
 
     @Test
     void hospitalWithAnActiveAssignmentAsksForClarification() {
         fixture.given(activeAtOus())
                 .when(new AskClarification(REQUEST_ID, CLARIFICATION, QUESTION), asHospital(OUS))
-                .expectEvents(new ClarificationRequested(REQUEST_ID, CLARIFICATION, QUESTION, staffOf(OUS),
-                        RequestStatus.IN_PROGRESS));
+                .expectEvents(new ClarificationRequested(REQUEST_ID, CLARIFICATION, QUESTION,
+                        staffOf(OUS), Role.HOSPITAL, OUS, RequestStatus.IN_PROGRESS));
     }
 
     @Test
@@ -155,7 +155,7 @@ class ClarificationTest {
                         clarificationAnswered(CLARIFICATION, RequestStatus.SUBMITTED)))
                 .when(new AskClarification(REQUEST_ID, SECOND_CLARIFICATION, "And the sponsor?"), asCoordinator())
                 .expectEvents(new ClarificationRequested(REQUEST_ID, SECOND_CLARIFICATION, "And the sponsor?",
-                        COORDINATOR, RequestStatus.SUBMITTED));
+                        COORDINATOR, Role.COORDINATOR, null, RequestStatus.SUBMITTED));
     }
 
     @Test

@@ -226,7 +226,8 @@ final class RequestFixtures {
     }
 
     static ClarificationRequested clarificationRequested(UUID clarificationId, RequestStatus resume) {
-        return new ClarificationRequested(REQUEST_ID, clarificationId, "How many sites?", COORDINATOR, resume);
+        return new ClarificationRequested(REQUEST_ID, clarificationId, "How many sites?", COORDINATOR,
+                Role.COORDINATOR, null, resume);
     }
 
     static ClarificationAnswered clarificationAnswered(UUID clarificationId, RequestStatus resumed) {

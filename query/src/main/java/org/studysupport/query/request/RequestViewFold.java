@@ -106,7 +106,8 @@ public final class RequestViewFold {
     private static void clarificationRequested(ClarificationRequested e, RequestView.Builder view,
                                                EventContext context) {
         view.status(RequestStatus.AWAITING_INFO).addClarification(new ClarificationView(e.clarificationId(),
-                e.question(), e.askedBy(), context.actorRole(), context.occurredAt(), null, null));
+                e.question(), e.askedBy(), e.askedByRole() == null ? null : e.askedByRole().name(), context.occurredAt(),
+                null, null));
     }
 
     private static void clarificationAnswered(ClarificationAnswered e, RequestView.Builder view,

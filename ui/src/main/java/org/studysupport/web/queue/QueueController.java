@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.studysupport.api.problem.NotPermittedException;
 import org.studysupport.api.security.Role;
@@ -15,7 +16,10 @@ import org.studysupport.security.CurrentActor;
 import org.studysupport.api.query.HospitalQueuePage;
 import org.studysupport.api.query.RequestPage;
 import org.studysupport.application.QueueService;
+import org.studysupport.query.audit.AccessTrail;
 import org.studysupport.web.Paging;
+import org.studysupport.web.audit.AccessRecording;
+import org.studysupport.web.audit.AuditedReads;
 
 import java.time.Instant;
 
@@ -26,9 +30,11 @@ import java.time.Instant;
 public class QueueController {
 
     private final QueueService queues;
+    private final AccessRecording access;
 
-    public QueueController(QueueService queues) {
+    public QueueController(QueueService queues, AccessRecording access) {
         this.queues = queues;
+        this.access = access;
     }
 
     @GetMapping("/triage")
@@ -38,10 +44,12 @@ public class QueueController {
     public RequestPage triage(@RequestParam(required = false)
                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
                               @RequestParam(defaultValue = "0") int page,
-                              @RequestParam(defaultValue = "20") int size) {
+                              @RequestParam(defaultValue = "20") int size,
+                              HttpServletRequest request) {
         Paging.check(page, size);
         if (asOf != null) {
-            return queues.triageAsOf(asOf, page, size);
+            return access.recorded(AccessTrail.AS_OF_TRIAGE_QUEUE, null, AuditedReads.detail(request),
+                    () -> queues.triageAsOf(asOf, page, size));
         }
         if (!CurrentActor.get().is(Role.COORDINATOR)) {
             throw new NotPermittedException("Auditors see the triage queue as of a past moment (asOf), not today's.");

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -42,8 +43,11 @@ import org.studysupport.api.request.RejectRequest;
 import org.studysupport.api.request.RequestStatus;
 import org.studysupport.api.request.WithdrawRequest;
 import org.studysupport.application.RequestService;
+import org.studysupport.query.audit.AccessTrail;
 import org.studysupport.security.CurrentActor;
 import org.studysupport.web.Paging;
+import org.studysupport.web.audit.AccessRecording;
+import org.studysupport.web.audit.AuditedReads;
 
 import java.net.URI;
 import java.time.Instant;
@@ -61,10 +65,12 @@ public class RequestController {
 
     private final RequestService requests;
     private final ObjectMapper objectMapper;
+    private final AccessRecording access;
 
-    public RequestController(RequestService requests, ObjectMapper objectMapper) {
+    public RequestController(RequestService requests, ObjectMapper objectMapper, AccessRecording access) {
         this.requests = requests;
         this.objectMapper = objectMapper;
+        this.access = access;
     }
 
     @PostMapping
@@ -115,15 +121,21 @@ public class RequestController {
     @Operation(summary = "A request as the caller may see it; with asOf, exactly as it stood at that moment")
     public RequestView get(@PathVariable UUID id,
                            @RequestParam(required = false)
-                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return asOf == null ? requests.view(id) : requests.viewAsOf(id, asOf);
+                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                           HttpServletRequest request) {
+        if (asOf == null) {
+            return requests.view(id);
+        }
+        return access.recorded(AccessTrail.AS_OF_REQUEST, id.toString(), AuditedReads.detail(request),
+                () -> requests.viewAsOf(id, asOf));
     }
 
     @GetMapping("/{id}/history")
     @Operation(summary = "Every event of a request, oldest first (AUDITOR, COORDINATOR, ADMIN; the owning"
             + " INVESTIGATOR without INTERNAL comments)")
-    public List<HistoryEntry> history(@PathVariable UUID id) {
-        return requests.history(id);
+    public List<HistoryEntry> history(@PathVariable UUID id, HttpServletRequest request) {
+        return access.recorded(AccessTrail.HISTORY, id.toString(), AuditedReads.detail(request),
+                () -> requests.history(id));
     }
 
     @GetMapping

@@ -2,6 +2,8 @@ package org.studysupport.web.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.studysupport.support.PostgresApiTest;
 import org.studysupport.support.Workflow;
 
@@ -19,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * queue answers the very same pages, though the request has moved on since.
  */
 class TriageQueueAsOfApiTest extends PostgresApiTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private static final String QUEUE = "/api/queues/triage?size=200";
 
@@ -55,6 +60,12 @@ class TriageQueueAsOfApiTest extends PostgresApiTest {
         assertThat(item(moments.get("commented").queue(), id).path("version").asLong())
                 .isEqualTo(item(moments.get("declined").queue(), id).path("version").asLong() + 1);
         assertThat(reasons(moments.get("withdrawn").queue(), id)).isNull();
+        String asked = "size=200&asOf=" + moments.get("declined").at();
+        List<Map<String, Object>> recorded = jdbc.queryForList("select role, target, outcome from audit_access"
+                + " where user_id = 'auditor' and action = 'AS_OF_TRIAGE_QUEUE' and detail = ?", asked);
+        assertThat(recorded).as("each past queue an auditor reads is on the access trail").hasSize(1);
+        assertThat(recorded.get(0)).containsEntry("role", "AUDITOR").containsEntry("outcome", 200);
+        assertThat(recorded.get(0).get("target")).isNull();
     }
 
     @Test
