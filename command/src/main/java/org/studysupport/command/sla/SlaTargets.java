@@ -54,7 +54,8 @@ public final class SlaTargets {
     }
 
     /**
-     * The target of a clock starting now.
+     * The target of a clock starting now. The service matters for delivery only, the priority for
+     * hospital response and delivery; triage has one target.
      *
      * @param service  the assignment's service; null for triage
      * @param priority the request's priority; null before the request is accepted

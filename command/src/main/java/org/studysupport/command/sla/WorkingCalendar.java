@@ -192,6 +192,10 @@ public final class WorkingCalendar {
 
     private static HolidayManager holidayManager(String country) {
         String code = country.toUpperCase(Locale.ROOT);
+        HolidayManager known = HOLIDAY_MANAGERS.get(code);
+        if (known != null) {
+            return known;
+        }
         if (!supportedCountries().contains(code)) {
             throw new IllegalArgumentException("No public-holiday calendar is known for country '" + country
                     + "'; known countries: " + supportedCountries().stream().sorted().toList());
