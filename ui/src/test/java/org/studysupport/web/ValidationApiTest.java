@@ -2,6 +2,7 @@ package org.studysupport.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.studysupport.support.Api;
 import org.studysupport.support.PostgresApiTest;
@@ -346,6 +347,19 @@ class ValidationApiTest extends PostgresApiTest {
         JsonNode before = read("coordinator", id);
         assertRefused(as("coordinator").postRaw(path(id, "accept"), "priority=HIGH",
                 MediaType.APPLICATION_FORM_URLENCODED), 415, id, before);
+    }
+
+    @Test
+    void answersAreJsonEvenForAClientThatPrefersXml() {
+        // the holiday library puts Jackson's XML module on the class path; the API stays JSON
+        String id = submit(unique("Browser accept"), "MONITORING");
+        Api.Answer answer = as("coordinator").get(path(id), headers -> headers.set(HttpHeaders.ACCEPT,
+                "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.headers().getContentType()).isNotNull()
+                .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON), "JSON");
+        assertThat(answer.text("id")).isEqualTo(id);
     }
 
     @Test
