@@ -69,6 +69,7 @@ class LargeLogSmallHeapTest {
                     !application.isAlive() || healthy(client, port));
             assertThat(application.isAlive()).as("started; see %s", log).isTrue();
 
+            long exportStarted = System.nanoTime();
             HttpResponse<InputStream> export = client.send(get(port, "/api/audit/events"),
                     HttpResponse.BodyHandlers.ofInputStream());
             long lines = 0;
@@ -79,9 +80,13 @@ class LargeLogSmallHeapTest {
                     last = line;
                 }
             }
+            double exportSeconds = (System.nanoTime() - exportStarted) / 1e9;
+            long verifyStarted = System.nanoTime();
             JsonNode verify = JSON.readTree(client.send(get(port, "/api/audit/verify"),
                     HttpResponse.BodyHandlers.ofString()).body());
 
+            System.out.printf("Exported %d events in %.1f s (%.0f events/s), verified in %.1f s, heap %s%n", lines,
+                    exportSeconds, lines / exportSeconds, (System.nanoTime() - verifyStarted) / 1e9, HEAP);
             assertThat(export.statusCode()).isEqualTo(200);
             assertThat(lines).isEqualTo(EVENTS);
             JsonNode lastLine = JSON.readTree(last);

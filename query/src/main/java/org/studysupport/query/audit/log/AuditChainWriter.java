@@ -31,6 +31,7 @@ public class AuditChainWriter {
             + " chained = chained + ? where id = 1";
 
     private static final int UPGRADE_BATCH_IN_APPEND = 1000;
+    private static final long PROGRESS_EVERY = 50_000;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -86,10 +87,13 @@ public class AuditChainWriter {
             Integer done = transactions.execute(status -> chainNextBatch(batchSize));
             batch = done == null ? 0 : done;
             linked += batch;
-            if (batch > 0) {
+            if (batch > 0 && linked % PROGRESS_EVERY < batchSize) {
                 log.info("Audit chain: linked {} events stored before the chain existed", linked);
             }
         } while (batch == batchSize);
+        if (linked > 0) {
+            log.info("Audit chain: linked all {} events stored before the chain existed", linked);
+        }
         return linked;
     }
 
