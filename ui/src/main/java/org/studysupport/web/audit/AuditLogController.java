@@ -101,8 +101,8 @@ public class AuditLogController {
     private static ExportFilter filter(String from, String to, String type, String actor, String requestId) {
         Instant start = instant("from", from);
         Instant end = instant("to", to);
-        if (start != null && end != null && !start.isBefore(end)) {
-            throw new InvalidInputException("to", "must be after from");
+        if (start != null && end != null && end.isBefore(start)) {
+            throw new InvalidInputException("to", "must not be before from");
         }
         if (type != null && !TYPE_NAME.matcher(type).matches()) {
             throw new InvalidInputException("type", "must be an event type name, e.g. RequestSubmitted");

@@ -34,7 +34,7 @@ final class ExportedJson {
         }
     }
 
-    private static boolean isOneLineOfJson(byte[] stored) {
+    static boolean isOneLineOfJson(byte[] stored) {
         for (byte b : stored) {
             if (b == '\n' || b == '\r') {
                 return false;

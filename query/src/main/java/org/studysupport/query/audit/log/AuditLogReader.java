@@ -1,8 +1,5 @@
 package org.studysupport.query.audit.log;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -83,8 +80,10 @@ public class AuditLogReader {
                 if (filter.type() != null && !filter.type().equals(event.simpleType())) {
                     return;
                 }
-                LoggedEvent logged = new LoggedEvent(event, metadata(event.metadata()),
-                        row.getString(StoredEvents.COLUMN_COUNT + 1), row.getString(StoredEvents.COLUMN_COUNT + 2));
+                StoredMetadata metadata = StoredMetadata.read(event.metadata());
+                LoggedEvent logged = new LoggedEvent(event, metadata.actorId(), metadata.actorRole(),
+                        metadata.reason(), row.getString(StoredEvents.COLUMN_COUNT + 1),
+                        row.getString(StoredEvents.COLUMN_COUNT + 2));
                 if (filter.actor() != null && !filter.actor().equals(logged.actorId())) {
                     return;
                 }
@@ -108,8 +107,4 @@ public class AuditLogReader {
                 (row, n) -> new ChainHead((Long) row.getObject(1, Long.class), row.getString(2)));
     }
 
-    private static JsonNode metadata(byte[] stored) {
-        JsonNode metadata = CanonicalEvent.parse(stored);
-        return metadata.isObject() ? metadata : new ObjectNode(JsonNodeFactory.instance);
-    }
 }
