@@ -1,6 +1,8 @@
 package org.studysupport.web.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -56,6 +58,8 @@ public class AuditLogController {
     @GetMapping("/api/audit/events")
     @Operation(summary = "The global log, oldest first, streamed as JSON Lines or (Accept: text/csv) CSV;"
             + " from inclusive, to exclusive (AUDITOR, ADMIN)")
+    @ApiResponse(responseCode = "200", description = "one event per line, with its chain link", content = {
+            @Content(mediaType = JsonLinesExport.MEDIA_TYPE), @Content(mediaType = CsvExport.MEDIA_TYPE)})
     public void events(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                        @RequestParam(required = false) String type, @RequestParam(required = false) String actor,
                        @RequestParam(required = false) String requestId,
@@ -110,7 +114,7 @@ public class AuditLogController {
         if (actor != null && (actor.isBlank() || actor.length() > 255)) {
             throw new InvalidInputException("actor", "must be a user id (1-255 characters)");
         }
-        return new ExportFilter(start, end, type, actor, requestId == null ? null : uuid(requestId));
+        return new ExportFilter(start, end, type, actor, requestId == null ? null : requestId(requestId));
     }
 
     private static Instant instant(String field, String text) {
@@ -124,16 +128,15 @@ public class AuditLogController {
         }
     }
 
-    private static String uuid(String text) {
+    private static String requestId(String text) {
         try {
-            return UUID.fromString(text).toString().equals(text.toLowerCase()) ? text.toLowerCase()
-                    : invalidRequestId();
-        } catch (IllegalArgumentException e) {
-            return invalidRequestId();
+            UUID id = UUID.fromString(text);
+            if (id.toString().equalsIgnoreCase(text)) {
+                return id.toString();
+            }
+        } catch (IllegalArgumentException notAUuid) {
+            // refused below
         }
-    }
-
-    private static String invalidRequestId() {
         throw new InvalidInputException("requestId", "must be a request id (UUID)");
     }
 

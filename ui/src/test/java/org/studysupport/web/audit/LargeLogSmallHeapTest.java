@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  */
 class LargeLogSmallHeapTest {
 
-    private static final int EVENTS = 200_000;
+    private static final int EVENTS = 120_000;
     private static final String HEAP = "-Xmx128m";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AUDITOR = "Basic " + Base64.getEncoder()
@@ -107,7 +107,7 @@ class LargeLogSmallHeapTest {
     }
 
     /**
-     * Comment events of many requests, about a kilobyte each, stored by SQL; the chain's head is then
+     * Comment events of many requests, about 1.4 kB each, stored by SQL; the chain's head is then
      * marked as a store from before the chain is (its events to be chained at the next start).
      */
     private static void storeEventsBehindTheChain(JdbcTemplate jdbc) {
@@ -120,7 +120,7 @@ class LargeLogSmallHeapTest {
                 + " convert_to('{\"userId\":\"coordinator\",\"role\":\"COORDINATOR\",\"correlationId\":\"'"
                 + " || md5(g::text) || '\"}', 'UTF8'),"
                 + " convert_to('{\"requestId\":\"' || md5(g::text)::uuid || '\",\"commentId\":\"'"
-                + " || md5('c' || g)::uuid || '\",\"text\":\"' || repeat('Lorem ipsum dolor sit amet ', 30) || g"
+                + " || md5('c' || g)::uuid || '\",\"text\":\"' || repeat('Lorem ipsum dolor sit amet ', 45) || g"
                 + " || '\",\"visibility\":\"PUBLIC\",\"author\":\"coordinator\",\"dose\":1.50}', 'UTF8')"
                 + " from generate_series(1, " + EVENTS + ") g");
         jdbc.update("update audit_chain_head set upgrade_until = (select max(global_index) from domain_event_entry)");

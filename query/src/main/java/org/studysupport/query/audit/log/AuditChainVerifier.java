@@ -71,10 +71,7 @@ public class AuditChainVerifier {
     }
 
     private static PreparedStatement cursor(Connection connection, String sql) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
-                ResultSet.CONCUR_READ_ONLY);
-        statement.setFetchSize(AuditLogReader.FETCH_SIZE);
-        return statement;
+        return Cursors.open(connection, sql);
     }
 
     private record Link(long position, String eventId, String previousHash, String hash) {

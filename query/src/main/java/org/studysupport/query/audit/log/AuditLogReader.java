@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,15 +21,12 @@ import java.util.List;
 @Component
 public class AuditLogReader {
 
-    /** Rows fetched from the database at a time. */
-    static final int FETCH_SIZE = 1000;
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
 
     public AuditLogReader(DataSource dataSource, PlatformTransactionManager transactionManager) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setFetchSize(FETCH_SIZE);
+        this.jdbc.setFetchSize(Cursors.FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -68,9 +64,7 @@ public class AuditLogReader {
         sql.append(" order by e.global_index");
         try {
             readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
-                PreparedStatement statement = connection.prepareStatement(sql.toString(),
-                        ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-                statement.setFetchSize(FETCH_SIZE);
+                PreparedStatement statement = Cursors.open(connection, sql.toString());
                 for (int i = 0; i < parameters.size(); i++) {
                     statement.setObject(i + 1, parameters.get(i));
                 }
