@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.UUID;
 
 /**
  * The installation's checkpoint signing key: an EC P-256 key (ES256) kept as a JWK file outside the
@@ -28,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 public final class SigningKeys {
 
     static final String DEFAULT_FILE = "audit-signing-key.jwk";
+    private static final DateTimeFormatter KEY_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
     private SigningKeys() {
@@ -61,8 +64,8 @@ public final class SigningKeys {
 
     private static void generate(Path file, Clock clock) {
         try {
-            String keyId = "study-support-" + DateTimeFormatter.BASIC_ISO_DATE.format(
-                    clock.instant().atZone(clock.getZone())) + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+            String keyId = "study-support-" + KEY_DATE.format(clock.instant().atZone(ZoneOffset.UTC)) + "-"
+                    + UUID.randomUUID().toString().substring(0, 8);
             ECKey key = new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path written = Files.createFile(file);
