@@ -83,6 +83,13 @@ class AuditChainIntegrityTest extends PostgresApiTest {
 
             assertThat(answer.path("verified").asBoolean()).isFalse();
             assertFailure(answer, "ALTERED", position);
+
+            jdbc.update("update domain_event_entry set payload = ? where global_index = ?",
+                    "no longer JSON,\n\"on two lines".getBytes(StandardCharsets.UTF_8), position);
+            assertFailure(verify(""), "ALTERED", position);
+            List<JsonNode> lines = RawAnswer.get(port, "auditor", "/api/audit/events", null).lines();
+            assertThat(lines).as("every export line stays one JSON object").anySatisfy(line ->
+                    assertThat(line.path("data").asText()).isEqualTo("no longer JSON,\n\"on two lines"));
         } finally {
             jdbc.update("update domain_event_entry set payload = ? where global_index = ?", original, position);
         }
