@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -93,7 +94,8 @@ public class AuditLogController {
     @Operation(summary = "The chain's current head, signed with the installation's key (AUDITOR, ADMIN)")
     public Checkpoint checkpoint() {
         AuditLogReader.ChainHead head = log.head();
-        return signer.sign(head.position() == null ? 0 : head.position(), head.hash(), clock.instant().toString());
+        return signer.sign(head.position() == null ? 0 : head.position(), head.hash(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     @GetMapping("/api/audit/public-key")
