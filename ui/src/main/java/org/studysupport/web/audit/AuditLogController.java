@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +46,8 @@ public class AuditLogController {
     private static final Pattern ANCHOR = Pattern.compile("(\\d{1,18}):([0-9a-f]{64})");
     private static final String INSTANT_EXAMPLE = "an ISO-8601 instant, e.g. 2026-11-26T09:15:00Z";
 
+    private static final Logger logger = LoggerFactory.getLogger(AuditLogController.class);
+
     private final AuditLogReader log;
     private final AuditChainVerifier verifier;
     private final CheckpointSigner signer;
@@ -72,14 +76,19 @@ public class AuditLogController {
         response.setContentType((csv ? CsvExport.MEDIA_TYPE : JsonLinesExport.MEDIA_TYPE) + ";charset=UTF-8");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         OutputStream body = response.getOutputStream();
-        if (csv) {
-            try (CsvExport export = new CsvExport(body)) {
-                log.export(filter, export);
+        try {
+            if (csv) {
+                try (CsvExport export = new CsvExport(body)) {
+                    log.export(filter, export);
+                }
+            } else {
+                try (JsonLinesExport export = new JsonLinesExport(body)) {
+                    log.export(filter, export);
+                }
             }
-        } else {
-            try (JsonLinesExport export = new JsonLinesExport(body)) {
-                log.export(filter, export);
-            }
+        } catch (IOException clientGone) {
+            // only writing the answer throws this (the database's failures are not I/O exceptions)
+            logger.info("An audit export ended before its last event: {}", clientGone.toString());
         }
     }
 
