@@ -88,7 +88,7 @@ public class SecurityConfiguration {
                         .hasAnyRole(INVESTIGATOR, COORDINATOR, HOSPITAL, "ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/requests/*/history")
                         .hasAnyRole(INVESTIGATOR, COORDINATOR, "AUDITOR", "ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/audit/access").hasAnyRole("AUDITOR", "ADMIN")
+                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers("/api/**").denyAll()

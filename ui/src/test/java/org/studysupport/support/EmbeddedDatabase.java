@@ -23,6 +23,7 @@ public final class EmbeddedDatabase {
     private static final long APPLICATION_SHUTDOWN_WAIT_MILLIS = 60_000;
     private static final long HOOKS_START_MILLIS = 300;
     private static EmbeddedPostgres server;
+    private static String dataDirectory;
 
     private EmbeddedDatabase() {
     }
@@ -78,7 +79,8 @@ public final class EmbeddedDatabase {
 
     /**
      * Points a test application at the database: profile {@code postgres} credentials, the demo
-     * users on (the tests sign in as them), no demo data (the tests make their own).
+     * users on (the tests sign in as them), no demo data (the tests make their own), a temporary
+     * data directory.
      */
     public static void registerApplicationOn(DynamicPropertyRegistry registry, String jdbcUrl) {
         registry.add("spring.datasource.url", () -> jdbcUrl);
@@ -86,6 +88,24 @@ public final class EmbeddedDatabase {
         registry.add("spring.datasource.password", () -> "postgres");
         registry.add("study-support.security.demo-users", () -> "true");
         registry.add("study-support.demo-data.enabled", () -> "false");
+        registry.add("study-support.data-dir", EmbeddedDatabase::dataDirectory);
+    }
+
+    /**
+     * A temporary data directory for the test JVM (where the audit signing key is generated), so
+     * that tests never write into the working tree.
+     */
+    public static synchronized String dataDirectory() {
+        if (dataDirectory == null) {
+            try {
+                java.nio.file.Path directory = java.nio.file.Files.createTempDirectory("study-support-test-data");
+                directory.toFile().deleteOnExit();
+                dataDirectory = directory.toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot create a temporary data directory", e);
+            }
+        }
+        return dataDirectory;
     }
 
     /** Creates a new, empty database and returns its JDBC URL (user and password: postgres). */

@@ -29,6 +29,7 @@ public final class RunningApplication implements AutoCloseable {
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "postgres");
         properties.put("study-support.demo-data.enabled", "false");
+        properties.put("study-support.data-dir", EmbeddedDatabase.dataDirectory());
         properties.putAll(extraProperties);
         return start(properties, "postgres");
     }

@@ -25,6 +25,7 @@ public final class StandaloneApplication {
                 "--spring.datasource.password=postgres",
                 "--study-support.security.demo-users=true",
                 "--study-support.demo-data.enabled=false",
+                "--study-support.data-dir=" + EmbeddedDatabase.dataDirectory(),
                 "--server.port=0"));
         for (String setting : settings) {
             arguments.add("--" + setting);

@@ -48,7 +48,9 @@ public final class AuditedReads {
             if (PATHS.match(route.pattern(), path)
                     && (route.requiredParameter() == null || request.getParameter(route.requiredParameter()) != null)) {
                 Map<String, String> variables = PATHS.extractUriTemplateVariables(route.pattern(), path);
-                return Optional.of(new Access(route.action(), variables.get("id"), detail(request)));
+                // a request's own path names it; an export may name it as its filter
+                String target = variables.containsKey("id") ? variables.get("id") : request.getParameter("requestId");
+                return Optional.of(new Access(route.action(), target, detail(request)));
             }
         }
         return Optional.empty();
