@@ -63,7 +63,9 @@ class ProjectionRebuildApiTest extends PostgresApiTest {
         });
         assertThat(catchUp.path("lag").asLong()).isZero();
         assertThat(catchUp.path("replaying").asBoolean()).isFalse();
-        assertThat(catchUp.path("errors").path("deadLetters").asLong()).isZero();
+        assertThat(catchUp.path("errors").path("deadLetters").asLong())
+                .as("parked events: %s", ok(as("admin").get("/api/admin/dead-letters")))
+                .isZero();
     }
 
     @Test
@@ -139,10 +141,7 @@ class ProjectionRebuildApiTest extends PostgresApiTest {
         Api.Answer second = admin.post("/api/admin/projections/request-view/replay", Map.of());
 
         assertThat(first.status()).isEqualTo(202);
-        if (!latestRebuild().path("id").asText().equals(first.body().path("id").asText())
-                || !first.body().path("outcome").asText().equals("RUNNING")) {
-            throw new AssertionError("the first rebuild is not the latest: " + latestRebuild());
-        }
+        assertThat(first.body().path("outcome").asText()).isEqualTo("RUNNING");
         // the second either found the first running, or came after it finished
         if (second.status() == 409) {
             assertThat(second.headers().getContentType()).hasToString("application/problem+json");
