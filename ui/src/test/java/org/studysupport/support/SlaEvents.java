@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.studysupport.api.query.SlaView;
 import org.studysupport.api.reference.ServiceCode;
 import org.studysupport.api.sla.CalendarDefinition;
 import org.studysupport.api.sla.Clock;
@@ -96,10 +95,5 @@ public final class SlaEvents {
                         Instant movedDueAt) {
         append(requestId, at, new SlaClockResumed(UUID.fromString(requestId), clock,
                 assignmentId == null ? null : UUID.fromString(assignmentId), pausedAt, at, null, movedDueAt));
-    }
-
-    /** The state a view shows for a clock, by its clock name and assignment (null for triage). */
-    public static String state(List<SlaView> clocks, String clock, UUID assignmentId) {
-        return clocks.stream().filter(c -> c.is(clock, assignmentId)).map(SlaView::state).findFirst().orElse(null);
     }
 }
