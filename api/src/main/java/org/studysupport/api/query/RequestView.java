@@ -20,7 +20,8 @@ import java.util.function.UnaryOperator;
  * A request as its readers see it: the answer of {@code GET /api/requests/{id}}.
  * {@code triagedAt} is when it was accepted or rejected; {@code closedAt} when it became final;
  * {@code clarificationAnswered} is true while an answer to a coordinator's question waits for a
- * coordinator to act on the request.
+ * coordinator to act on the request, {@code escalated} while a breached clock does; {@code sla}
+ * holds its service-level clocks in the order they started.
  */
 public record RequestView(
         UUID id,
