@@ -51,6 +51,20 @@ class ReadIndexesTest extends PostgresApiTest {
                 .doesNotContain("Seq Scan");
     }
 
+    /** The service-level results of a period, as {@code StatisticsQueries} and recommendations read them. */
+    @Test
+    void serviceLevelResultsOfAPeriodAreReadFromTheClockIndexAlone() {
+        assertThat(plan("select clock, hospital, sum(case when state = 'MET' then 1 else 0 end) as met,"
+                + " sum(case when state = 'BREACHED' then 1 else 0 end) as breached from request_sla_clock"
+                + " where result_at is not null and result_at >= '2031-03-01T00:00:00Z'"
+                + " and result_at < '2031-04-01T00:00:00Z' group by clock, hospital"))
+                .contains("Index Only Scan using request_sla_clock_by_result").doesNotContain("Seq Scan");
+        assertThat(plan("select hospital, clock, state, count(*) as clocks from request_sla_clock"
+                + " where result_at >= '2031-03-01T00:00:00Z' and clock in ('HOSPITAL_RESPONSE', 'DELIVERY')"
+                + " group by hospital, clock, state"))
+                .contains("Index Only Scan using request_sla_clock_by_result").doesNotContain("Seq Scan");
+    }
+
     @Test
     void investigatorsOwnRequestsUseTheInvestigatorIndex() {
         assertThat(plan("select id from request_view where investigator_id = 'investigator1'"

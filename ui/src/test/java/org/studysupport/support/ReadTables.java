@@ -12,7 +12,7 @@ public final class ReadTables {
 
     /** The tables that hold a request's parts by {@code request_id}, besides its row in {@code request_view}. */
     public static final List<String> PARTS = List.of("request_comment", "request_clarification", "request_service",
-            "assignment_view", "triage_history");
+            "assignment_view", "triage_history", "request_sla_clock");
 
     private ReadTables() {
     }
@@ -27,8 +27,8 @@ public final class ReadTables {
     }
 
     /**
-     * The view rows, services, assignments, comments, answered clarifications and triage history of
-     * the requests.
+     * The view rows, services, assignments, comments, answered clarifications, triage history and
+     * service-level clocks of the requests.
      */
     public static Map<String, Object> views(JdbcTemplate jdbc, List<String> requestIds) {
         Map<String, Object> rows = new LinkedHashMap<>();
@@ -45,6 +45,8 @@ public final class ReadTables {
                     "select * from request_clarification where request_id = ? order by asked_at", requestId));
             rows.put(id + " triage history", jdbc.queryForList(
                     "select * from triage_history where request_id = ? order by version", requestId));
+            rows.put(id + " clocks", jdbc.queryForList(
+                    "select * from request_sla_clock where request_id = ? order by position", requestId));
         }
         return rows;
     }

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * One hospital, its rank (1 is best) and the figures and words behind it. {@code medianResponseHours}
- * is over the assignments it answered in the last 90 days (null when there were none).
+ * is over the assignments it answered in the last 90 days (null when there were none);
+ * {@code slaMet} and {@code slaBreached} count its hospital-response and delivery clocks whose
+ * result became known in that window (the reasons give them per clock).
  */
 public record Recommendation(
         int rank,

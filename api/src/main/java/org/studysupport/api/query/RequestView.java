@@ -20,7 +20,8 @@ import java.util.function.UnaryOperator;
  * A request as its readers see it: the answer of {@code GET /api/requests/{id}}.
  * {@code triagedAt} is when it was accepted or rejected; {@code closedAt} when it became final;
  * {@code clarificationAnswered} is true while an answer to a coordinator's question waits for a
- * coordinator to act on the request.
+ * coordinator to act on the request, {@code escalated} while a breached clock does; {@code sla}
+ * holds its service-level clocks in the order they started.
  */
 public record RequestView(
         UUID id,
@@ -117,7 +118,7 @@ public record RequestView(
         b.version = version;
         b.assignments = new ArrayList<>(assignments);
         b.clarifications = new ArrayList<>(clarifications);
-        b.sla = sla;
+        b.sla = new ArrayList<>(sla);
         b.comments = new ArrayList<>(comments);
         b.escalated = escalated;
         b.acceptanceNote = acceptanceNote;
@@ -154,7 +155,7 @@ public record RequestView(
         private long version;
         private List<AssignmentView> assignments = new ArrayList<>();
         private List<ClarificationView> clarifications = new ArrayList<>();
-        private List<SlaView> sla = List.of();
+        private List<SlaView> sla = new ArrayList<>();
         private List<CommentView> comments = new ArrayList<>();
         private boolean escalated;
         private String acceptanceNote;
@@ -188,7 +189,7 @@ public record RequestView(
         public Builder submittedAt(Instant value) { submittedAt = value; return this; }
         public Builder updatedAt(Instant value) { updatedAt = value; return this; }
         public Builder version(long value) { version = value; return this; }
-        public Builder sla(List<SlaView> value) { sla = value; return this; }
+        public Builder sla(List<SlaView> value) { sla = new ArrayList<>(value); return this; }
         public Builder comments(List<CommentView> value) { comments = new ArrayList<>(value); return this; }
         public Builder clarifications(List<ClarificationView> value) {
             clarifications = new ArrayList<>(value);
@@ -222,6 +223,18 @@ public record RequestView(
         /** Replaces the clarification with the given id by what the change makes of it. */
         public Builder changeClarification(UUID clarificationId, UnaryOperator<ClarificationView> change) {
             clarifications.replaceAll(c -> c.id().equals(clarificationId) ? change.apply(c) : c);
+            return this;
+        }
+
+        /** Adds a clock that started, after those started before it. */
+        public Builder addSla(SlaView clock) {
+            sla.add(clock);
+            return this;
+        }
+
+        /** Replaces the given clock (of the given assignment; null for triage) by what the change makes of it. */
+        public Builder changeSla(String clock, UUID assignmentId, UnaryOperator<SlaView> change) {
+            sla.replaceAll(c -> c.is(clock, assignmentId) ? change.apply(c) : c);
             return this;
         }
 

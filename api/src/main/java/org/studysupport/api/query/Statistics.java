@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Counts and durations over the requests submitted in [from, to). Durations are in seconds;
- * percentiles interpolate linearly between the closest ranks.
+ * percentiles interpolate linearly between the closest ranks. {@code sla} counts the service-level
+ * clocks whose result (met or breached) became known in [from, to), per clock and hospital.
  */
 public record Statistics(
         Instant from,
@@ -24,7 +25,10 @@ public record Statistics(
     public record Duration(long count, Double medianSeconds, Double p90Seconds) {
     }
 
-    /** Service-level results of one clock at one hospital (hospital null for the triage clock). */
+    /**
+     * Service-level results of one clock at one hospital (hospital null for the triage clock):
+     * clocks stopped before their due time, and clocks that breached.
+     */
     public record SlaRecord(String clock, String hospital, long met, long breached) {
     }
 }

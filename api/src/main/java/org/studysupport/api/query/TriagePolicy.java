@@ -42,16 +42,19 @@ public final class TriagePolicy {
         return !reasons(view).isEmpty();
     }
 
-    /** The earliest due time of the request's running clocks, or null when none runs. */
+    /**
+     * The earliest due time of the request's running clocks, or null when none runs. A breached
+     * clock that still runs counts (it is the most overdue); a paused or stopped one does not.
+     */
     public static Instant slaDueAt(RequestView view) {
         return view.sla().stream()
-                .filter(clock -> "RUNNING".equals(clock.state()) && clock.dueAt() != null)
+                .filter(clock -> clock.running() && clock.dueAt() != null)
                 .map(SlaView::dueAt)
                 .min(Instant::compareTo)
                 .orElse(null);
     }
 
-    /** Order of the triage queue: SLA due time, or the submission time until a clock runs. */
+    /** Order of the triage queue: SLA due time, or the submission time while no clock runs. */
     public static Instant triageDueAt(RequestView view) {
         Instant due = slaDueAt(view);
         return due != null ? due : view.submittedAt();

@@ -31,8 +31,10 @@ import java.util.stream.Collectors;
 
 /**
  * Ranks the hospitals that offer a service and accept requests: first those that have not declined
- * this service on this request, then by open workload, then by median response time over the
- * configured window, then by code. Every rank comes with its figures and reasons in words.
+ * this service on this request, then by open workload, then by the share of breaches among their
+ * hospital-response and delivery results (met or breached clocks) over the configured window, then
+ * by median response time over that window, then by code; a hospital without results or responses
+ * comes after those with. Every rank comes with its figures and reasons in words.
  */
 @Component
 @EnableConfigurationProperties(InsightSettings.class)
@@ -67,18 +69,22 @@ public class RecommendationQueries {
                 .filter(a -> a.service() == query.service() && a.status() == AssignmentStatus.DECLINED)
                 .map(a -> a.hospital()).collect(Collectors.toSet());
         Map<String, Long> openWorkload = openWorkload();
-        Map<String, List<Double>> responseHours = responseHours(clock.instant().minus(responseWindow));
+        Instant since = clock.instant().minus(responseWindow);
+        Map<String, List<Double>> responseHours = responseHours(since);
+        Map<String, SlaRecord> slaRecords = slaRecords(since);
 
         List<Candidate> candidates = new ArrayList<>();
         for (Hospital hospital : hospitals.all()) {
             if (hospital.offers(query.service()) && hospital.acceptingRequests()) {
                 List<Double> hours = responseHours.getOrDefault(hospital.code(), List.of());
                 candidates.add(new Candidate(hospital, openWorkload.getOrDefault(hospital.code(), 0L),
-                        Percentiles.of(hours, 0.5), hours.size(), declinedBefore.contains(hospital.code())));
+                        Percentiles.of(hours, 0.5), hours.size(), declinedBefore.contains(hospital.code()),
+                        slaRecords.getOrDefault(hospital.code(), SlaRecord.NONE)));
             }
         }
         candidates.sort(Comparator.comparing(Candidate::declinedBefore)
                 .thenComparingLong(Candidate::open)
+                .thenComparing(c -> c.sla().breachedShare(), Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Candidate::medianHours, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(c -> c.hospital().code()));
         List<Recommendation> ranked = new ArrayList<>();
@@ -112,8 +118,59 @@ public class RecommendationQueries {
         return hours;
     }
 
+    /**
+     * Each hospital's hospital-response and delivery clocks whose result (met or breached) became
+     * known since then.
+     */
+    private Map<String, SlaRecord> slaRecords(Instant since) {
+        Map<String, SlaRecord> records = new HashMap<>();
+        jdbc.query("select hospital, clock, state, count(*) as clocks from request_sla_clock"
+                        + " where result_at >= :since and clock in ('HOSPITAL_RESPONSE', 'DELIVERY')"
+                        + " group by hospital, clock, state",
+                new MapSqlParameterSource("since", java.sql.Timestamp.from(since)),
+                rs -> {
+                    records.merge(rs.getString("hospital"), SlaRecord.of(rs.getString("clock"),
+                            rs.getString("state"), rs.getLong("clocks")), SlaRecord::plus);
+                });
+        return records;
+    }
+
+    /** Met and breached hospital-response and delivery clocks of one hospital. */
+    private record SlaRecord(long responseMet, long responseBreached, long deliveryMet, long deliveryBreached) {
+
+        static final SlaRecord NONE = new SlaRecord(0, 0, 0, 0);
+
+        static SlaRecord of(String clock, String state, long count) {
+            boolean met = "MET".equals(state);
+            boolean breached = "BREACHED".equals(state);
+            if ("HOSPITAL_RESPONSE".equals(clock)) {
+                return new SlaRecord(met ? count : 0, breached ? count : 0, 0, 0);
+            }
+            return new SlaRecord(0, 0, met ? count : 0, breached ? count : 0);
+        }
+
+        SlaRecord plus(SlaRecord other) {
+            return new SlaRecord(responseMet + other.responseMet, responseBreached + other.responseBreached,
+                    deliveryMet + other.deliveryMet, deliveryBreached + other.deliveryBreached);
+        }
+
+        long met() {
+            return responseMet + deliveryMet;
+        }
+
+        long breached() {
+            return responseBreached + deliveryBreached;
+        }
+
+        /** The share of results that breached; null without results. */
+        Double breachedShare() {
+            long results = met() + breached();
+            return results == 0 ? null : (double) breached() / results;
+        }
+    }
+
     private record Candidate(Hospital hospital, long open, Double medianHours, long responses,
-                             boolean declinedBefore) {
+                             boolean declinedBefore, SlaRecord sla) {
 
         Recommendation toRecommendation(int rank, RecommendHospitals query, Duration window) {
             List<String> reasons = new ArrayList<>();
@@ -128,9 +185,15 @@ public class RecommendationQueries {
                 reasons.add(String.format(Locale.ROOT, "median response %.1f hours over %d %s answered in the last %d days",
                         medianHours, responses, responses == 1 ? "assignment" : "assignments", days));
             }
-            reasons.add("no service-level results recorded yet");
-            return new Recommendation(rank, hospital.code(), hospital.name(), open, medianHours, responses, 0, 0,
-                    declinedBefore, reasons);
+            if (sla.breachedShare() == null) {
+                reasons.add("no service-level results in the last " + days + " days");
+            } else {
+                reasons.add(String.format(Locale.ROOT, "service levels in the last %d days: hospital response %d met,"
+                                + " %d breached; delivery %d met, %d breached", days, sla.responseMet(),
+                        sla.responseBreached(), sla.deliveryMet(), sla.deliveryBreached()));
+            }
+            return new Recommendation(rank, hospital.code(), hospital.name(), open, medianHours, responses,
+                    sla.met(), sla.breached(), declinedBefore, reasons);
         }
     }
 }

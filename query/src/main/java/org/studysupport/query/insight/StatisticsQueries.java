@@ -8,6 +8,7 @@ import org.studysupport.api.query.FindStatistics;
 import org.studysupport.api.query.Statistics;
 import org.studysupport.api.reference.ServiceCode;
 import org.studysupport.api.request.RequestStatus;
+import org.studysupport.api.sla.Clock;
 import org.studysupport.query.queue.Rows;
 
 import java.sql.Timestamp;
@@ -24,6 +25,10 @@ import java.util.TreeMap;
  * Time to triage runs from submission to acceptance or rejection; time to hospital response from an
  * assignment's creation to its acknowledgement or decline; time to completion from submission to
  * the request's completion.
+ * Service-level results are the exception: a clock counts in the period its result became known in
+ * (breached when it breached, or when it stopped after its due time; met when it stopped in time),
+ * whenever its request was submitted, so that a period's figures are final once it is over. A clock
+ * that runs unbreached has no result yet and is not counted.
  */
 @Component
 public class StatisticsQueries {
@@ -75,7 +80,31 @@ public class StatisticsQueries {
 
         long requests = byStatus.values().stream().mapToLong(Long::longValue).sum();
         return new Statistics(query.from(), query.to(), requests, byStatus, byService, byHospital, triage,
-                response, completion, List.of());
+                response, completion, slaResults(query));
+    }
+
+    /** Met and breached clocks per clock and hospital (triage first, as it has no hospital), by result time. */
+    private List<Statistics.SlaRecord> slaResults(FindStatistics query) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        StringBuilder sql = new StringBuilder("select clock, hospital,"
+                + " sum(case when state = 'MET' then 1 else 0 end) as met,"
+                + " sum(case when state = 'BREACHED' then 1 else 0 end) as breached"
+                + " from request_sla_clock where result_at is not null");
+        if (query.from() != null) {
+            sql.append(" and result_at >= :from");
+            parameters.addValue("from", Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" and result_at < :to");
+            parameters.addValue("to", Timestamp.from(query.to()));
+        }
+        sql.append(" group by clock, hospital");
+        List<Statistics.SlaRecord> records = new ArrayList<>(jdbc.query(sql.toString(), parameters,
+                (rs, row) -> new Statistics.SlaRecord(rs.getString("clock"), rs.getString("hospital"),
+                        rs.getLong("met"), rs.getLong("breached"))));
+        records.sort(Comparator.comparing((Statistics.SlaRecord r) -> Clock.valueOf(r.clock()))
+                .thenComparing(Statistics.SlaRecord::hospital, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return records;
     }
 
     private static String period(FindStatistics query, MapSqlParameterSource parameters) {

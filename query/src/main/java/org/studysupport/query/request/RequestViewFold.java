@@ -11,6 +11,7 @@ import org.studysupport.api.query.AssignmentView;
 import org.studysupport.api.query.ClarificationView;
 import org.studysupport.api.query.CommentView;
 import org.studysupport.api.query.RequestView;
+import org.studysupport.api.query.SlaView;
 import org.studysupport.api.request.ClarificationAnswered;
 import org.studysupport.api.request.ClarificationRequested;
 import org.studysupport.api.request.CommentAdded;
@@ -20,6 +21,13 @@ import org.studysupport.api.request.RequestRejected;
 import org.studysupport.api.request.RequestStatus;
 import org.studysupport.api.request.RequestSubmitted;
 import org.studysupport.api.request.RequestWithdrawn;
+import org.studysupport.api.sla.RequestEscalated;
+import org.studysupport.api.sla.SlaClockBreached;
+import org.studysupport.api.sla.SlaClockPaused;
+import org.studysupport.api.sla.SlaClockResumed;
+import org.studysupport.api.sla.SlaClockStarted;
+import org.studysupport.api.sla.SlaClockStopped;
+import org.studysupport.api.sla.SlaWarningRaised;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -59,6 +67,19 @@ public final class RequestViewFold {
         on(RequestWithdrawn.class, RequestViewFold::withdrawn);
         on(CommentAdded.class, (e, view, context) -> view.addComment(new CommentView(e.commentId(), e.text(),
                 e.visibility(), e.author(), context.occurredAt())));
+        on(SlaClockStarted.class, (e, view, context) -> view.addSla(SlaView.started(e.clock().name(),
+                e.assignmentId(), e.hospital(), e.service(), e.startedAt(), e.dueAt())));
+        on(SlaClockPaused.class, (e, view, context) -> view.changeSla(e.clock().name(), e.assignmentId(),
+                clock -> clock.paused(e.pausedAt())));
+        on(SlaClockResumed.class, (e, view, context) -> view.changeSla(e.clock().name(), e.assignmentId(),
+                clock -> clock.resumed(e.dueAt())));
+        on(SlaWarningRaised.class, (e, view, context) -> view.changeSla(e.clock().name(), e.assignmentId(),
+                clock -> clock.warned(context.occurredAt())));
+        on(SlaClockBreached.class, (e, view, context) -> view.changeSla(e.clock().name(), e.assignmentId(),
+                clock -> clock.breached(context.occurredAt())));
+        on(RequestEscalated.class, (e, view, context) -> view.escalated(true));
+        on(SlaClockStopped.class, (e, view, context) -> view.changeSla(e.clock().name(), e.assignmentId(),
+                clock -> clock.stopped(e.stoppedAt(), e.met())));
     }
 
     private RequestViewFold() {
@@ -85,7 +106,8 @@ public final class RequestViewFold {
         }
         next.updatedAt(context.occurredAt());
         if (context.byCoordinator()) {
-            next.clarificationAnswered(false);
+            // a coordinator acted on the request: neither an answer nor an escalation waits for one any more
+            next.clarificationAnswered(false).escalated(false);
         }
         handler.apply(event, next, context);
         return next.build();
@@ -142,6 +164,6 @@ public final class RequestViewFold {
 
     private static void withdrawn(RequestWithdrawn e, RequestView.Builder view, EventContext context) {
         view.status(RequestStatus.WITHDRAWN).withdrawalReason(e.reason()).closedAt(context.occurredAt())
-                .clarificationAnswered(false);
+                .clarificationAnswered(false).escalated(false);
     }
 }

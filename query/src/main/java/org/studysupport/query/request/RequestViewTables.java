@@ -11,6 +11,7 @@ import org.studysupport.api.query.ClarificationView;
 import org.studysupport.api.query.CommentView;
 import org.studysupport.api.query.RequestSummary;
 import org.studysupport.api.query.RequestView;
+import org.studysupport.api.query.SlaView;
 import org.studysupport.api.query.TriagePolicy;
 import org.studysupport.api.request.CommentVisibility;
 
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -32,7 +34,7 @@ import java.util.stream.Collectors;
  * The request read tables, in SQL: one row per request (the columns lists filter and sort on, the
  * summary lists show, and the view as a JSON document without its comments and answered
  * clarifications), one per requested service, per assignment, per comment and per answered
- * clarification. Writes to a request's row only succeed on the version the writer read, so two
+ * clarification, and one per service-level clock. Writes to a request's row only succeed on the version the writer read, so two
  * writers of the same event (a redelivery, a replay beside the live projection) never both apply it.
  */
 @Component
@@ -50,11 +52,19 @@ public class RequestViewTables {
     private static final String UPDATE_ROW_ON_VERSION = REPLACE_ROW + " and version = ?";
     /** The tables that hold parts of a request in rows of their own, by request_id. */
     private static final List<String> PARTS = List.of("request_comment", "request_clarification", "request_service",
-            "assignment_view", "triage_history");
+            "assignment_view", "triage_history", "request_sla_clock");
     private static final String UPDATE_ASSIGNMENT = "update assignment_view set status = ?, responded_at = ?,"
-            + " queue_due_at = coalesce(sla_due_at, created_at) where id = ?";
+            + " sla_due_at = ?, queue_due_at = coalesce(?, created_at) where id = ?";
     private static final String INSERT_ASSIGNMENT = "insert into assignment_view (id, request_id, service, hospital,"
-            + " status, created_at, responded_at, queue_due_at) values (?, ?, ?, ?, ?, ?, ?, ?)";
+            + " status, created_at, responded_at, sla_due_at, queue_due_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String CLOCK_VALUES = "clock = ?, assignment_id = ?, hospital = ?, service = ?, state = ?,"
+            + " started_at = ?, due_at = ?, paused_at = ?, warned_at = ?, breached_at = ?, stopped_at = ?,"
+            + " result_at = ?";
+    private static final String INSERT_CLOCK = "insert into request_sla_clock (clock, assignment_id, hospital, service,"
+            + " state, started_at, due_at, paused_at, warned_at, breached_at, stopped_at, result_at, request_id,"
+            + " position) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_CLOCK = "update request_sla_clock set " + CLOCK_VALUES
+            + " where request_id = ? and position = ?";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -169,6 +179,8 @@ public class RequestViewTables {
         List<Object[]> comments = new ArrayList<>();
         List<Object[]> triageEnded = new ArrayList<>();
         List<Object[]> triageVersions = new ArrayList<>();
+        List<Object[]> newClocks = new ArrayList<>();
+        List<Object[]> changedClocks = new ArrayList<>();
         for (int i = 0; i < changes.size(); i++) {
             if (!written.get(i)) {
                 continue;
@@ -184,6 +196,7 @@ public class RequestViewTables {
                     c.sequence(), c.comment().text(), c.comment().visibility().name(), c.comment().author(),
                     time(c.comment().createdAt())}));
             triageRows(change, triageEnded, triageVersions);
+            clockRows(change.before(), after, newClocks, changedClocks);
         }
         batch("insert into request_service (request_id, service) values (?, ?)", services);
         batch(INSERT_ASSIGNMENT, newAssignments);
@@ -195,6 +208,51 @@ public class RequestViewTables {
         batch("update triage_history set valid_until = ? where request_id = ? and version = ?", triageEnded);
         batch("insert into triage_history (request_id, version, valid_from, valid_until, triage_due_at,"
                 + " submitted_at, summary) values (?, ?, ?, ?, ?, ?, ?)", triageVersions);
+        batch(INSERT_CLOCK, newClocks);
+        batch(UPDATE_CLOCK, changedClocks);
+    }
+
+    /**
+     * The clocks that started or changed between two views, as rows to insert and to update. Clocks
+     * are only ever added at the end of the list, so a clock's position is its key.
+     */
+    private static void clockRows(RequestView before, RequestView after, List<Object[]> inserts,
+                                  List<Object[]> updates) {
+        List<SlaView> previous = before == null ? List.of() : before.sla();
+        for (int position = 0; position < after.sla().size(); position++) {
+            SlaView clock = after.sla().get(position);
+            if (position >= previous.size()) {
+                inserts.add(clockValues(clock, after.id(), position));
+            } else if (!previous.get(position).equals(clock)) {
+                updates.add(clockValues(clock, after.id(), position));
+            }
+        }
+    }
+
+    private static Object[] clockValues(SlaView clock, UUID requestId, int position) {
+        return new Object[] {clock.clock(), clock.assignmentId(), clock.hospital(),
+                clock.service() == null ? null : clock.service().name(), clock.state(), time(clock.startedAt()),
+                time(clock.dueAt()), time(clock.pausedAt()), time(clock.warnedAt()), time(clock.breachedAt()),
+                time(clock.stoppedAt()), time(resultAt(clock)), requestId, position};
+    }
+
+    /** When the clock's result became known: its breach, or its stop; null while it runs unbreached. */
+    private static Instant resultAt(SlaView clock) {
+        if (clock.breachedAt() != null) {
+            return clock.breachedAt();
+        }
+        return clock.stoppedAt();
+    }
+
+    /**
+     * The due time of the assignment's running hospital-response or delivery clock (a breached one
+     * that still runs included), or null while none runs.
+     */
+    private static Instant assignmentDueAt(RequestView view, UUID assignmentId) {
+        return view.sla().stream()
+                .filter(clock -> assignmentId.equals(clock.assignmentId()) && clock.running())
+                .map(SlaView::dueAt)
+                .findFirst().orElse(null);
     }
 
     /**
@@ -326,12 +384,15 @@ public class RequestViewTables {
         List<AssignmentView> previous = before == null ? List.of() : before.assignments();
         for (AssignmentView assignment : after.assignments()) {
             Optional<AssignmentView> earlier = previous.stream().filter(a -> a.id().equals(assignment.id())).findFirst();
+            Instant due = assignmentDueAt(after, assignment.id());
             if (earlier.isEmpty()) {
                 inserts.add(new Object[] {assignment.id(), after.id(), assignment.service().name(),
                         assignment.hospital(), assignment.status().name(), time(assignment.createdAt()),
-                        time(assignment.respondedAt()), time(assignment.createdAt())});
-            } else if (!earlier.get().equals(assignment)) {
-                updates.add(new Object[] {assignment.status().name(), time(assignment.respondedAt()), assignment.id()});
+                        time(assignment.respondedAt()), time(due), time(due == null ? assignment.createdAt() : due)});
+            } else if (!earlier.get().equals(assignment)
+                    || !Objects.equals(due, assignmentDueAt(before, assignment.id()))) {
+                updates.add(new Object[] {assignment.status().name(), time(assignment.respondedAt()), time(due),
+                        time(due), assignment.id()});
             }
         }
     }
