@@ -21,7 +21,7 @@ import org.studysupport.query.request.RequestViewCatchUp;
 import org.studysupport.support.Api;
 import org.studysupport.support.CatchUpProgress;
 import org.studysupport.support.EmbeddedDatabase;
-import org.studysupport.support.PostgresApiTest;
+import org.studysupport.support.ApiTest;
 import org.studysupport.support.ReadTables;
 import org.studysupport.support.Workflow;
 
@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  * starts it again.
  */
 @Import(DeadLetterTest.PoisonConfiguration.class)
-class DeadLetterTest extends PostgresApiTest {
+class DeadLetterTest extends ApiTest {
 
     private static final String OWN_DATABASE = EmbeddedDatabase.newDatabase();
     private static final Duration CATCH_UP = Duration.ofSeconds(30);
@@ -63,7 +63,7 @@ class DeadLetterTest extends PostgresApiTest {
     /** Its own database: another context's processor must not take the segments of this one. */
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> OWN_DATABASE);
+        EmbeddedDatabase.registerApplicationOn(registry, OWN_DATABASE);
     }
 
     @TestConfiguration

@@ -16,7 +16,7 @@ import org.studysupport.query.request.RequestViewProjection;
 import org.studysupport.support.Api;
 import org.studysupport.support.CatchUpProgress;
 import org.studysupport.support.EmbeddedDatabase;
-import org.studysupport.support.PostgresApiTest;
+import org.studysupport.support.ApiTest;
 
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * failure fails the command: nothing is stored, not the event and not a half-written view.
  */
 @Import(FailingHandlerTest.PoisonConfiguration.class)
-class FailingHandlerTest extends PostgresApiTest {
+class FailingHandlerTest extends ApiTest {
 
     static final String CATCH_UP_POISON = "Poison pill for the catch-up";
     static final String LIVE_POISON = "Poison pill for the live view";
@@ -43,7 +43,7 @@ class FailingHandlerTest extends PostgresApiTest {
     /** Its own database: another context's processor must not take the segments of this one. */
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> OWN_DATABASE);
+        EmbeddedDatabase.registerApplicationOn(registry, OWN_DATABASE);
     }
 
     @TestConfiguration

@@ -13,7 +13,7 @@ import org.studysupport.api.sla.Clock;
 import org.studysupport.support.Api;
 import org.studysupport.support.CatchUpProgress;
 import org.studysupport.support.EmbeddedDatabase;
-import org.studysupport.support.PostgresApiTest;
+import org.studysupport.support.ApiTest;
 import org.studysupport.support.ReadTables;
 import org.studysupport.support.SlaEvents;
 import org.studysupport.support.Workflow;
@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * read models' processors are doing, and a rebuild of the request read model from the log that
  * restores exactly the rows the live path wrote, while every query keeps answering.
  */
-class ProjectionRebuildApiTest extends PostgresApiTest {
+class ProjectionRebuildApiTest extends ApiTest {
 
     private static final String OWN_DATABASE = EmbeddedDatabase.newDatabase();
 
@@ -47,7 +47,7 @@ class ProjectionRebuildApiTest extends PostgresApiTest {
     /** Its own database: this test damages read rows and rebuilds all of them. */
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> OWN_DATABASE);
+        EmbeddedDatabase.registerApplicationOn(registry, OWN_DATABASE);
     }
 
     @Test

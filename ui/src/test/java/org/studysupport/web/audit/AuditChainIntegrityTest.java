@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.studysupport.audit.ExportVerifier;
 import org.studysupport.support.EmbeddedDatabase;
-import org.studysupport.support.PostgresApiTest;
+import org.studysupport.support.ApiTest;
 import org.studysupport.support.ProblemAssert;
 import org.studysupport.support.Workflow;
 
@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * closed when done, as a second context left open slows the test JVM's exit.
  */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class AuditChainIntegrityTest extends PostgresApiTest {
+class AuditChainIntegrityTest extends ApiTest {
 
     private static final String OWN_DATABASE = EmbeddedDatabase.newDatabase();
 
@@ -45,7 +45,7 @@ class AuditChainIntegrityTest extends PostgresApiTest {
 
     @DynamicPropertySource
     static void ownDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> OWN_DATABASE);
+        EmbeddedDatabase.registerApplicationOn(registry, OWN_DATABASE);
     }
 
     @BeforeEach
