@@ -1,6 +1,7 @@
 package org.studysupport.evolution;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,8 +12,15 @@ import org.studysupport.support.RevisionOneFixture;
 import org.studysupport.support.RunningApplication;
 import org.studysupport.support.Workflow;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,19 +30,22 @@ import static org.awaitility.Awaitility.await;
  * A store that already holds first-revision {@code ClarificationRequested} events (real rows, see
  * {@link RevisionOneFixture}) works on the application of today: the catch-up processor builds the
  * request's view from them with the asker's role, the history and the request as of a moment show
- * them as revision 2, and the aggregate loads from them and accepts new commands, whose events are
- * stored as revision 2. The stored first-revision rows stay byte for byte as written.
+ * them as revision 2, the audit export shows them as stored and the hash chain (linked when the store
+ * is upgraded past V10) verifies, and the aggregate loads from them and accepts new commands, whose
+ * events are stored as revision 2. The stored first-revision rows stay byte for byte as written.
  */
 class RevisionOneEventsTest {
 
     private static final String REQUEST = "/api/requests/" + RevisionOneFixture.REQUEST_ID;
 
     @Test
-    void firstRevisionEventsAreReadAsTheSecondEverywhereAndStayAsStored() {
+    void firstRevisionEventsAreReadAsTheSecondEverywhereAndStayAsStored() throws Exception {
         String database = EmbeddedDatabase.newDatabase();
         JdbcTemplate store = new JdbcTemplate(new DriverManagerDataSource(database, "postgres", "postgres"));
         Flyway.configure().dataSource(database, "postgres", "postgres")
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+                // the schema as it was when these rows were written: before the audit chain (V10)
+                .target("9").load().migrate();
         RevisionOneFixture.insertInto(store);
 
         try (RunningApplication app = RunningApplication.onPostgres(database, Map.of())) {
@@ -63,6 +74,16 @@ class RevisionOneEventsTest {
                     .as("as of a moment, from the upcast events").isEqualTo("HOSPITAL");
             assertThat(then.path("clarifications").get(1).path("answer").isNull()).isTrue();
 
+            JsonNode verified = auditor.get("/api/audit/verify").body();
+            assertThat(verified.path("verified").asBoolean()).as("chained at the upgrade, as stored: %s", verified)
+                    .isTrue();
+            List<JsonNode> exported = exportOf(app.port());
+            assertThat(exported).hasSize(8);
+            assertThat(exported.get(6).path("type").asText()).isEqualTo("ClarificationRequested");
+            assertThat(exported.get(6).path("revision").isNull()).as("exported as stored").isTrue();
+            assertThat(exported.get(6).path("data").has("askedByRole")).as("exported as stored").isFalse();
+            assertThat(exported.get(6).path("hash").asText()).matches("[0-9a-f]{64}");
+
             Workflow flow = new Workflow(app.port());
             String question = flow.ask("ous-staff", RevisionOneFixture.REQUEST_ID, "Is the week 24 visit kept?");
             JsonNode answered = flow.answer("investigator1", RevisionOneFixture.REQUEST_ID, question, "Yes.");
@@ -75,6 +96,8 @@ class RevisionOneEventsTest {
 
             JsonNode newest = auditor.get(REQUEST + "/history").body().get(8);
             assertAsker(newest.path("data"), "ous-staff", "HOSPITAL", "OUS");
+            assertThat(auditor.get("/api/audit/verify").body().path("verified").asBoolean())
+                    .as("first and second revisions in one chain").isTrue();
         }
 
         assertThat(store.queryForObject("select payload_revision from domain_event_entry where"
@@ -88,6 +111,20 @@ class RevisionOneEventsTest {
             assertThat(stored.get("payload_revision")).isNull();
             assertThat(stored.get("time_stamp")).isEqualTo(row.timeStamp());
         }
+    }
+
+    /** The request's events as the audit export gives them, one JSON line each. */
+    private static List<JsonNode> exportOf(int port) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/api/audit/events?requestId=" + RevisionOneFixture.REQUEST_ID))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "auditor:demo".getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : response.body().split("\n")) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        return lines;
     }
 
     private static void assertClarification(JsonNode clarification, String id, String askedBy, String role) {
