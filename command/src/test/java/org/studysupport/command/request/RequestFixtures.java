@@ -1,5 +1,6 @@
 package org.studysupport.command.request;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
@@ -32,9 +33,19 @@ import org.studysupport.api.request.StudyDetails;
 import org.studysupport.api.request.StudyPhase;
 import org.studysupport.api.security.Actor;
 import org.studysupport.api.security.Role;
+import org.studysupport.api.sla.CalendarDefinition;
+import org.studysupport.api.sla.Clock;
+import org.studysupport.api.sla.SlaClockStarted;
+import org.studysupport.api.sla.SlaTarget;
 import org.studysupport.command.reference.ReferenceNumbers;
+import org.studysupport.command.sla.SlaMath;
+import org.studysupport.command.sla.SlaSettings;
+import org.studysupport.command.sla.SlaTargets;
+import org.studysupport.command.sla.WorkingCalendar;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -103,7 +114,21 @@ final class RequestFixtures {
         // assignments included, with the one that handled the command.
         fixture.registerInjectableResource(referenceNumbers);
         fixture.registerInjectableResource(new TestHospitalDirectory());
+        fixture.registerInjectableResource(defaultSlaTargets());
         return fixture;
+    }
+
+    /** The default targets: triage 5, hospital response 3, delivery 40 working days, Norway in Europe/Oslo. */
+    static SlaTargets defaultSlaTargets() {
+        return slaTargets(new SlaSettings.Triage(5, null), new SlaSettings.HospitalResponse(3, null, Map.of()),
+                new SlaSettings.Delivery(40, null, Map.of(), Map.of()), Map.of());
+    }
+
+    static SlaTargets slaTargets(SlaSettings.Triage triage, SlaSettings.HospitalResponse hospitalResponse,
+                                 SlaSettings.Delivery delivery, Map<String, SlaSettings.HospitalCalendar> hospitals) {
+        SlaSettings settings = new SlaSettings(triage, hospitalResponse, delivery,
+                new SlaSettings.CalendarSettings("NO", ZoneId.of("Europe/Oslo"), List.of(), hospitals));
+        return new SlaTargets(settings, ZoneId.of("Europe/Oslo"), SlaTargets.anyHospital());
     }
 
     /** Hands out {@link #REFERENCE} and counts how often it was asked. */
@@ -264,6 +289,17 @@ final class RequestFixtures {
         return new CommentAdded(REQUEST_ID, commentId, "A note", CommentVisibility.PUBLIC, COORDINATOR);
     }
 
+    /** A clock's start as the default targets make it, at {@code at}. */
+    static SlaClockStarted clockStarted(Clock clock, UUID assignmentId, String hospital, ServiceCode service,
+                                        Priority priority, Instant at) {
+        SlaTargets targets = defaultSlaTargets();
+        SlaTarget target = targets.target(clock, service, priority);
+        CalendarDefinition calendar = targets.calendar(hospital);
+        WorkingCalendar working = WorkingCalendar.of(calendar);
+        return new SlaClockStarted(REQUEST_ID, clock, assignmentId, hospital, service, priority, at, target, calendar,
+                SlaMath.warnAt(at, target, working), SlaMath.dueAt(at, target, working));
+    }
+
     // --- histories ---
 
     static List<Object> history(Object... events) {
@@ -308,6 +344,35 @@ final class RequestFixtures {
     }
 
     // --- matchers ---
+
+    /**
+     * The published events, the service-level clock events left out, are exactly these payloads in
+     * this order: for tests about the request's life cycle, whose clocks {@code SlaClocksTest} covers.
+     */
+    static Matcher<List<EventMessage<?>>> withoutClocks(Object... expected) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(List<EventMessage<?>> events) {
+                return lifeCycle(events).equals(List.of(expected));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("events other than SLA clock events: ").appendValue(List.of(expected));
+            }
+
+            @Override
+            protected void describeMismatchSafely(List<EventMessage<?>> events, Description description) {
+                description.appendText("were ").appendValue(lifeCycle(events));
+            }
+        };
+    }
+
+    private static List<Object> lifeCycle(List<EventMessage<?>> events) {
+        return events.stream().map(EventMessage::getPayload)
+                .filter(payload -> !payload.getClass().getPackageName().equals(Clock.class.getPackageName()))
+                .map(payload -> (Object) payload).toList();
+    }
 
     /** An {@link InvalidInputException} about the given field. */
     static Matcher<Object> invalidField(String field) {

@@ -1,0 +1,80 @@
+package org.studysupport.command.sla;
+
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.GenericDeadlineMessage;
+import org.studysupport.api.sla.Clock;
+import org.studysupport.api.sla.SlaClockPaused;
+import org.studysupport.api.sla.SlaClockResumed;
+import org.studysupport.api.sla.SlaClockStarted;
+import org.studysupport.api.sla.SlaClockStopped;
+import org.studysupport.command.metadata.SystemActor;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Keeps a request's deadlines in line with its clocks, called by the aggregate right after it applied
+ * clock events: a warning and a breach deadline for each clock that counts, none for a paused or
+ * stopped one. Deadline names are per kind, not per clock, so a pause or a stop cancels the request's
+ * SLA deadlines and schedules again those of the clocks still counting; starts and resumes only add.
+ * A deadline left behind anyway does nothing: its handler checks it against the clock.
+ *
+ * <p>Each deadline message carries the system as its actor, with the reason the events it causes
+ * will record (see {@link SystemActor}).
+ */
+public final class SlaDeadlines {
+
+    /** The deadline name of warnings at 75 % of a target. */
+    public static final String WARNING = "sla-warning";
+    /** The deadline name of breaches at 100 % of a target. */
+    public static final String BREACH = "sla-breach";
+
+    private SlaDeadlines() {
+    }
+
+    /**
+     * Schedules and cancels after {@code applied}, the clock events just applied to {@code clocks}.
+     */
+    public static void follow(List<Object> applied, SlaClocks clocks, DeadlineManager deadlines) {
+        boolean stoppedCounting = applied.stream()
+                .anyMatch(event -> event instanceof SlaClockPaused || event instanceof SlaClockStopped);
+        if (stoppedCounting) {
+            deadlines.cancelAllWithinScope(WARNING);
+            deadlines.cancelAllWithinScope(BREACH);
+            clocks.all().forEach(state -> schedule(state, deadlines));
+            return;
+        }
+        for (Object event : applied) {
+            if (event instanceof SlaClockStarted started) {
+                schedule(clocks.find(started.clock(), started.assignmentId()), deadlines);
+            } else if (event instanceof SlaClockResumed resumed) {
+                schedule(clocks.find(resumed.clock(), resumed.assignmentId()), deadlines);
+            }
+        }
+    }
+
+    /** Why the system raised a warning. */
+    public static String warningReason(Clock clock) {
+        return "75 % of the " + clock + " target elapsed";
+    }
+
+    /** Why the system recorded a breach and escalated the request. */
+    public static String breachReason(Clock clock) {
+        return "The " + clock + " target elapsed";
+    }
+
+    private static void schedule(SlaClocks.ClockState state, DeadlineManager deadlines) {
+        if (state == null || !state.counting() || state.breached()) {
+            return;
+        }
+        UUID assignmentId = state.assignmentId();
+        if (state.warnAt() != null) {
+            deadlines.schedule(state.warnAt(), WARNING, new GenericDeadlineMessage<>(WARNING,
+                    new SlaDeadline(state.clock(), assignmentId, state.warnAt()),
+                    SystemActor.metaData(warningReason(state.clock()))));
+        }
+        deadlines.schedule(state.dueAt(), BREACH, new GenericDeadlineMessage<>(BREACH,
+                new SlaDeadline(state.clock(), assignmentId, state.dueAt()),
+                SystemActor.metaData(breachReason(state.clock()))));
+    }
+}
