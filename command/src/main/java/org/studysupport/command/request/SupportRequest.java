@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.studysupport.api.assignment.AcknowledgeAssignment;
@@ -124,8 +125,9 @@ public class SupportRequest {
         }
         apply(new RequestSubmitted(command.requestId(), referenceNumbers.next(), actor.id(), command.study(),
                 command.services(), command.contact()));
-        applyClockEvents(clocks.start(requestId, Clock.TRIAGE, null, null, null, null, now(), false,
-                SlaClocks.Definitions.of(targets)), deadlines);
+        // (the identifier from the command: while the request is created, its fields are not set yet)
+        applyClockEvents(clocks.start(command.requestId(), Clock.TRIAGE, null, null, null, null, now(), false,
+                SlaClocks.Definitions.of(targets)), deadlines, command.requestId());
     }
 
     @CommandHandler
@@ -342,6 +344,10 @@ public class SupportRequest {
      * (not needed after a deadline: warnings and breaches leave nothing to schedule or cancel).
      */
     private void applyClockEvents(List<Object> events, DeadlineManager deadlines) {
+        applyClockEvents(events, deadlines, requestId);
+    }
+
+    private void applyClockEvents(List<Object> events, DeadlineManager deadlines, UUID scopeId) {
         for (Object event : events) {
             MetaData system = systemMetaData(event);
             if (system == null) {
@@ -351,7 +357,8 @@ public class SupportRequest {
             }
         }
         if (deadlines != null) {
-            SlaDeadlines.follow(events, clocks, deadlines);
+            SlaDeadlines.follow(events, clocks, deadlines,
+                    new AggregateScopeDescriptor(SupportRequest.class.getSimpleName(), scopeId.toString()));
         }
     }
 

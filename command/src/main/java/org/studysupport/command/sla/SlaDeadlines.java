@@ -2,6 +2,7 @@ package org.studysupport.command.sla;
 
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.GenericDeadlineMessage;
+import org.axonframework.messaging.ScopeDescriptor;
 import org.studysupport.api.sla.Clock;
 import org.studysupport.api.sla.SlaClockPaused;
 import org.studysupport.api.sla.SlaClockResumed;
@@ -9,6 +10,7 @@ import org.studysupport.api.sla.SlaClockStarted;
 import org.studysupport.api.sla.SlaClockStopped;
 import org.studysupport.command.metadata.SystemActor;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,21 +36,27 @@ public final class SlaDeadlines {
 
     /**
      * Schedules and cancels after {@code applied}, the clock events just applied to {@code clocks}.
+     *
+     * @param scope the request's aggregate, named explicitly: while a request is being created, Axon
+     *              does not know its identifier as the current scope yet
      */
-    public static void follow(List<Object> applied, SlaClocks clocks, DeadlineManager deadlines) {
+    public static void follow(List<Object> applied, SlaClocks clocks, DeadlineManager deadlines,
+                              ScopeDescriptor scope) {
         boolean stoppedCounting = applied.stream()
                 .anyMatch(event -> event instanceof SlaClockPaused || event instanceof SlaClockStopped);
         if (stoppedCounting) {
-            deadlines.cancelAllWithinScope(WARNING);
-            deadlines.cancelAllWithinScope(BREACH);
-            clocks.all().forEach(state -> schedule(state, deadlines));
+            deadlines.cancelAllWithinScope(WARNING, scope);
+            deadlines.cancelAllWithinScope(BREACH, scope);
+            clocks.all().forEach(state -> schedule(state, deadlines, scope));
             return;
         }
         for (Object event : applied) {
             if (event instanceof SlaClockStarted started) {
-                schedule(clocks.find(started.clock(), started.assignmentId()), deadlines);
+                // from the event: while a request is created, its state does not hold the clock yet
+                schedule(started.clock(), started.assignmentId(), started.warnAt(), started.dueAt(), deadlines,
+                        scope);
             } else if (event instanceof SlaClockResumed resumed) {
-                schedule(clocks.find(resumed.clock(), resumed.assignmentId()), deadlines);
+                schedule(clocks.find(resumed.clock(), resumed.assignmentId()), deadlines, scope);
             }
         }
     }
@@ -63,18 +71,19 @@ public final class SlaDeadlines {
         return "The " + clock + " target elapsed";
     }
 
-    private static void schedule(SlaClocks.ClockState state, DeadlineManager deadlines) {
-        if (state == null || !state.counting() || state.breached()) {
-            return;
+    private static void schedule(SlaClocks.ClockState state, DeadlineManager deadlines, ScopeDescriptor scope) {
+        if (state != null && state.counting() && !state.breached()) {
+            schedule(state.clock(), state.assignmentId(), state.warnAt(), state.dueAt(), deadlines, scope);
         }
-        UUID assignmentId = state.assignmentId();
-        if (state.warnAt() != null) {
-            deadlines.schedule(state.warnAt(), WARNING, new GenericDeadlineMessage<>(WARNING,
-                    new SlaDeadline(state.clock(), assignmentId, state.warnAt()),
-                    SystemActor.metaData(warningReason(state.clock()))));
+    }
+
+    private static void schedule(Clock clock, UUID assignmentId, Instant warnAt, Instant dueAt,
+                                 DeadlineManager deadlines, ScopeDescriptor scope) {
+        if (warnAt != null) {
+            deadlines.schedule(warnAt, WARNING, new GenericDeadlineMessage<>(WARNING,
+                    new SlaDeadline(clock, assignmentId, warnAt), SystemActor.metaData(warningReason(clock))), scope);
         }
-        deadlines.schedule(state.dueAt(), BREACH, new GenericDeadlineMessage<>(BREACH,
-                new SlaDeadline(state.clock(), assignmentId, state.dueAt()),
-                SystemActor.metaData(breachReason(state.clock()))));
+        deadlines.schedule(dueAt, BREACH, new GenericDeadlineMessage<>(BREACH,
+                new SlaDeadline(clock, assignmentId, dueAt), SystemActor.metaData(breachReason(clock))), scope);
     }
 }

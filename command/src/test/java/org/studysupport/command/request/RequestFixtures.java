@@ -109,12 +109,21 @@ final class RequestFixtures {
     }
 
     static FixtureConfiguration<SupportRequest> newFixture(ReferenceNumbers referenceNumbers) {
+        return newFixture(referenceNumbers, defaultSlaTargets());
+    }
+
+    /** A fixture whose clocks start with the given targets and calendars. */
+    static FixtureConfiguration<SupportRequest> newFixture(SlaTargets slaTargets) {
+        return newFixture(new CountingReferenceNumbers(), slaTargets);
+    }
+
+    static FixtureConfiguration<SupportRequest> newFixture(ReferenceNumbers referenceNumbers, SlaTargets slaTargets) {
         FixtureConfiguration<SupportRequest> fixture = new AggregateTestFixture<>(SupportRequest.class);
         // After each successful command the fixture re-sources the aggregate and compares its whole state,
         // assignments included, with the one that handled the command.
         fixture.registerInjectableResource(referenceNumbers);
         fixture.registerInjectableResource(new TestHospitalDirectory());
-        fixture.registerInjectableResource(defaultSlaTargets());
+        fixture.registerInjectableResource(slaTargets);
         return fixture;
     }
 

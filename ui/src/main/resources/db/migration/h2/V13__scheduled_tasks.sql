@@ -1,0 +1,23 @@
+-- The table db-scheduler keeps its executions in: here the service-level clocks' warning and breach
+-- deadlines, written by Axon's DbSchedulerDeadlineManager in the command's own transaction. A node
+-- takes an execution by moving `version` on, so each runs once. The columns are db-scheduler's own
+-- (release 16); Flyway owns the table, not the scheduler. The task data inline (varbinary), as the
+-- event tables keep theirs.
+create table scheduled_tasks (
+    task_name            varchar(100)             not null,
+    task_instance        varchar(100)             not null,
+    task_data            varbinary,
+    execution_time       timestamp with time zone not null,
+    picked               boolean                  not null,
+    picked_by            varchar(50),
+    last_success         timestamp with time zone,
+    last_failure         timestamp with time zone,
+    consecutive_failures int,
+    last_heartbeat       timestamp with time zone,
+    version              bigint                   not null,
+    priority             smallint,
+    primary key (task_name, task_instance)
+);
+
+create index scheduled_tasks_execution_time_idx on scheduled_tasks (execution_time);
+create index scheduled_tasks_last_heartbeat_idx on scheduled_tasks (last_heartbeat);
