@@ -203,7 +203,7 @@ public class SupportRequest {
         }
         requireNewId(command.assignmentId(), assignments.keySet(), "assignment");
         apply(new ServiceAssigned(requestId, command.assignmentId(), service, command.hospital(), command.note()));
-        startHospitalResponse(assignment(command.assignmentId()), targets, deadlines);
+        startHospitalResponse(assignment(command.assignmentId()), now(), targets, deadlines);
         return getVersion();
     }
 
@@ -212,9 +212,10 @@ public class SupportRequest {
                        DeadlineManager deadlines) {
         Assignment assignment = assignment(command.assignmentId());
         assignment.acknowledge(ActingUser.from(metaData));
-        applyClockEvents(clocks.stop(requestId, Clock.HOSPITAL_RESPONSE, assignment.id(), now()), deadlines);
+        Instant now = now(); // one moment for the whole command: one clock stops as the next starts
+        applyClockEvents(clocks.stop(requestId, Clock.HOSPITAL_RESPONSE, assignment.id(), now), deadlines);
         applyClockEvents(clocks.start(requestId, Clock.DELIVERY, assignment.id(), assignment.hospital(),
-                assignment.service(), priority, now(), status == RequestStatus.AWAITING_INFO,
+                assignment.service(), priority, now, status == RequestStatus.AWAITING_INFO,
                 SlaClocks.Definitions.of(targets)), deadlines);
         return getVersion();
     }
@@ -244,10 +245,11 @@ public class SupportRequest {
         requireHospitalOffering(hospitals, command.hospital(), current.service());
         requireNewId(command.newAssignmentId(), assignments.keySet(), "assignment");
         current.reassign(command.newAssignmentId(), command.hospital(), command.reason());
-        applyClockEvents(clocks.stopAssignment(requestId, current.id(), now()), deadlines);
+        Instant now = now(); // one moment for the whole command: the old clock stops as the new one starts
+        applyClockEvents(clocks.stopAssignment(requestId, current.id(), now), deadlines);
         apply(new ServiceAssigned(requestId, command.newAssignmentId(), current.service(), command.hospital(),
                 null));
-        startHospitalResponse(assignment(command.newAssignmentId()), targets, deadlines);
+        startHospitalResponse(assignment(command.newAssignmentId()), now, targets, deadlines);
         return getVersion();
     }
 
@@ -332,9 +334,10 @@ public class SupportRequest {
         applyClockEvents(clocks.breachDue(requestId, deadline.clock(), deadline.assignmentId(), deadline.at()), null);
     }
 
-    private void startHospitalResponse(Assignment assignment, SlaTargets targets, DeadlineManager deadlines) {
+    private void startHospitalResponse(Assignment assignment, Instant now, SlaTargets targets,
+                                       DeadlineManager deadlines) {
         applyClockEvents(clocks.start(requestId, Clock.HOSPITAL_RESPONSE, assignment.id(), assignment.hospital(),
-                assignment.service(), priority, now(), status == RequestStatus.AWAITING_INFO,
+                assignment.service(), priority, now, status == RequestStatus.AWAITING_INFO,
                 SlaClocks.Definitions.of(targets)), deadlines);
     }
 
