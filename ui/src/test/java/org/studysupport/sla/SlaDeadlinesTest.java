@@ -1,6 +1,7 @@
 package org.studysupport.sla;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
@@ -13,6 +14,8 @@ import org.studysupport.support.EmbeddedDatabase;
 import org.studysupport.support.RunningApplication;
 import org.studysupport.support.Workflow;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +65,11 @@ class SlaDeadlinesTest {
             assertThat(Instant.parse(history.get(3).path("occurredAt").asText()))
                     .as("the breach within a couple of seconds of its due time")
                     .isBetween(dueAt, dueAt.plusSeconds(3));
+
+            Map<String, Object> breachMetaData = metaData(app, left, "SlaClockBreached");
+            assertThat(breachMetaData.get("correlationId")).as("caused by its deadline").isNotNull();
+            assertThat(breachMetaData.get("traceId")).as("traced to the submission that scheduled it")
+                    .isEqualTo(metaData(app, left, "RequestSubmitted").get("traceId"));
 
             assertThat(types(history(app, paused))).containsExactly("RequestSubmitted", "SlaClockStarted",
                     "ClarificationRequested", "SlaClockPaused");
@@ -131,6 +139,18 @@ class SlaDeadlinesTest {
                 return chain.proceed();
             }
         };
+    }
+
+    /** The stored metadata of the request's event of the given type, as JSON. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> metaData(RunningApplication app, String id, String type) {
+        byte[] json = app.jdbc().queryForObject("select meta_data from domain_event_entry"
+                + " where aggregate_identifier = ? and payload_type like ?", byte[].class, id, "%." + type);
+        try {
+            return new ObjectMapper().readValue(json, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode history(RunningApplication app, String id) {
