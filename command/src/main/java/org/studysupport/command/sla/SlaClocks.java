@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The service-level clocks of one request and the rules that move them, as plain Java: the
@@ -294,7 +295,7 @@ public final class SlaClocks {
         }
     }
 
-    private void update(Clock clock, UUID assignmentId, java.util.function.UnaryOperator<ClockState> change) {
+    private void update(Clock clock, UUID assignmentId, UnaryOperator<ClockState> change) {
         clocks.computeIfPresent(key(clock, assignmentId), (key, state) -> change.apply(state));
     }
 

@@ -11,6 +11,8 @@ import org.studysupport.api.assignment.AcknowledgeAssignment;
 import org.studysupport.api.assignment.AssignService;
 import org.studysupport.api.assignment.AssignmentAcknowledged;
 import org.studysupport.api.assignment.AssignmentCancelled;
+import org.studysupport.api.assignment.AssignmentReassigned;
+import org.studysupport.api.assignment.ReassignAssignment;
 import org.studysupport.api.assignment.ServiceAssigned;
 import org.studysupport.api.request.AcceptRequest;
 import org.studysupport.api.request.AnswerClarification;
@@ -26,6 +28,7 @@ import org.studysupport.api.request.RequestWithdrawn;
 import org.studysupport.api.request.SubmitRequest;
 import org.studysupport.api.request.WithdrawRequest;
 import org.studysupport.api.security.Actor;
+import org.studysupport.api.security.Role;
 import org.studysupport.api.sla.CalendarDefinition;
 import org.studysupport.api.sla.Clock;
 import org.studysupport.api.sla.RequestEscalated;
@@ -236,7 +239,7 @@ class SlaClocksTest {
                 .andGivenCommands(submit())
                 .when(new AskClarification(REQUEST_ID, CLARIFICATION, "How many sites?"), asCoordinator())
                 .expectEvents(new ClarificationRequested(REQUEST_ID, CLARIFICATION, "How many sites?",
-                                RequestFixtures.COORDINATOR, org.studysupport.api.security.Role.COORDINATOR, null,
+                                RequestFixtures.COORDINATOR, Role.COORDINATOR, null,
                                 RequestStatus.SUBMITTED),
                         new SlaClockPaused(REQUEST_ID, Clock.TRIAGE, null, MONDAY_9))
                 .expectNoScheduledDeadlines();
@@ -374,9 +377,9 @@ class SlaClocksTest {
                 .andGiven(RequestFixtures.acceptedRequest())
                 .andGiven(assigned(ASSIGNMENT, MONITORING, OUS),
                         clockStarted(Clock.HOSPITAL_RESPONSE, ASSIGNMENT, OUS, MONITORING, Priority.HIGH, MONDAY_9))
-                .when(new org.studysupport.api.assignment.ReassignAssignment(REQUEST_ID, ASSIGNMENT,
+                .when(new ReassignAssignment(REQUEST_ID, ASSIGNMENT,
                         SECOND_ASSIGNMENT, HUS, "Closer to the sites"), asCoordinator())
-                .expectEventsMatching(payloadTypes(org.studysupport.api.assignment.AssignmentReassigned.class,
+                .expectEventsMatching(payloadTypes(AssignmentReassigned.class,
                         SlaClockStopped.class, ServiceAssigned.class, SlaClockStarted.class))
                 .expectScheduledDeadline(at(2027, 3, 4, 9),
                         new SlaDeadline(Clock.HOSPITAL_RESPONSE, SECOND_ASSIGNMENT, at(2027, 3, 4, 9)));
