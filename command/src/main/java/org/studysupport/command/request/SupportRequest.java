@@ -60,6 +60,7 @@ import org.studysupport.command.metadata.ActingUser;
 import org.studysupport.command.metadata.SystemActor;
 import org.studysupport.command.sla.SlaClocks;
 import org.studysupport.command.sla.SlaDeadline;
+import org.studysupport.command.sla.SlaDeadlineIds;
 import org.studysupport.command.sla.SlaDeadlines;
 import org.studysupport.command.sla.SlaTargets;
 import org.studysupport.command.reference.ReferenceNumbers;
@@ -114,7 +115,7 @@ public class SupportRequest {
 
     @CommandHandler
     public SupportRequest(SubmitRequest command, MetaData metaData, ReferenceNumbers referenceNumbers,
-                          SlaTargets targets, DeadlineManager deadlines) {
+                          SlaTargets targets, DeadlineManager deadlines, SlaDeadlineIds deadlineIds) {
         Actor actor = ActingUser.from(metaData);
         requireRole(actor, Role.INVESTIGATOR, "submit requests");
         if (command.services().isEmpty()) {
@@ -127,11 +128,13 @@ public class SupportRequest {
                 command.services(), command.contact()));
         // (the identifier from the command: while the request is created, its fields are not set yet)
         applyClockEvents(clocks.start(command.requestId(), Clock.TRIAGE, null, null, null, null, now(), false,
-                SlaClocks.Definitions.of(targets)), deadlines, command.requestId());
+                SlaClocks.Definitions.of(targets)),
+                new SlaDeadlines.Schedule(command.requestId(), scope(command.requestId()), deadlines, deadlineIds));
     }
 
     @CommandHandler
-    public long handle(AskClarification command, MetaData metaData, DeadlineManager deadlines) {
+    public long handle(AskClarification command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         Actor actor = ActingUser.from(metaData);
         boolean assignedHospital = actor.is(Role.HOSPITAL) && hasOpenAssignmentAt(actor.hospital());
         if (!actor.is(Role.COORDINATOR) && !assignedHospital) {
@@ -146,12 +149,13 @@ public class SupportRequest {
         requireNewId(command.clarificationId(), clarificationIds, "clarification");
         apply(new ClarificationRequested(requestId, command.clarificationId(), command.question(), actor.id(),
                 actor.role(), actor.hospital(), status));
-        applyClockEvents(clocks.pauseAll(requestId, now()), deadlines);
+        applyClockEvents(clocks.pauseAll(requestId, now()), schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(AnswerClarification command, MetaData metaData, DeadlineManager deadlines) {
+    public long handle(AnswerClarification command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         Actor actor = ActingUser.from(metaData);
         requireOwner(actor, "answer clarification questions");
         requireText("answer", command.answer());
@@ -162,35 +166,37 @@ public class SupportRequest {
             throw new ActionNotAllowedException("This clarification is not waiting for an answer.");
         }
         apply(new ClarificationAnswered(requestId, command.clarificationId(), command.answer(), resumeStatus));
-        applyClockEvents(clocks.resumeAll(requestId, now()), deadlines);
+        applyClockEvents(clocks.resumeAll(requestId, now()), schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(AcceptRequest command, MetaData metaData, DeadlineManager deadlines) {
+    public long handle(AcceptRequest command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         requireRole(ActingUser.from(metaData), Role.COORDINATOR, "accept requests");
         requireStatus(RequestStatus.SUBMITTED, "accepted");
         if (command.priority() == null) {
             throw new InvalidInputException("priority", "a priority is required");
         }
         apply(new RequestAccepted(requestId, command.priority(), command.note()));
-        applyClockEvents(clocks.stop(requestId, Clock.TRIAGE, null, now()), deadlines);
+        applyClockEvents(clocks.stop(requestId, Clock.TRIAGE, null, now()), schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(RejectRequest command, MetaData metaData, DeadlineManager deadlines) {
+    public long handle(RejectRequest command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         requireRole(ActingUser.from(metaData), Role.COORDINATOR, "reject requests");
         requireStatus(RequestStatus.SUBMITTED, "rejected");
         requireText("reason", command.reason());
         apply(new RequestRejected(requestId, command.reason()));
-        applyClockEvents(clocks.stopAll(requestId, now()), deadlines);
+        applyClockEvents(clocks.stopAll(requestId, now()), schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
     public long handle(AssignService command, MetaData metaData, HospitalDirectory hospitals, SlaTargets targets,
-                       DeadlineManager deadlines) {
+                       DeadlineManager deadlines, SlaDeadlineIds deadlineIds) {
         requireRole(ActingUser.from(metaData), Role.COORDINATOR, "assign services");
         requireWorkable("have services assigned");
         ServiceCode service = command.service();
@@ -203,42 +209,48 @@ public class SupportRequest {
         }
         requireNewId(command.assignmentId(), assignments.keySet(), "assignment");
         apply(new ServiceAssigned(requestId, command.assignmentId(), service, command.hospital(), command.note()));
-        startHospitalResponse(assignment(command.assignmentId()), now(), targets, deadlines);
+        startHospitalResponse(assignment(command.assignmentId()), now(), targets, schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
     public long handle(AcknowledgeAssignment command, MetaData metaData, SlaTargets targets,
-                       DeadlineManager deadlines) {
+                       DeadlineManager deadlines, SlaDeadlineIds deadlineIds) {
         Assignment assignment = assignment(command.assignmentId());
         assignment.acknowledge(ActingUser.from(metaData));
         Instant now = now(); // one moment for the whole command: one clock stops as the next starts
-        applyClockEvents(clocks.stop(requestId, Clock.HOSPITAL_RESPONSE, assignment.id(), now), deadlines);
+        applyClockEvents(clocks.stop(requestId, Clock.HOSPITAL_RESPONSE, assignment.id(), now),
+                schedule(deadlines, deadlineIds));
         applyClockEvents(clocks.start(requestId, Clock.DELIVERY, assignment.id(), assignment.hospital(),
                 assignment.service(), priority, now, status == RequestStatus.AWAITING_INFO,
-                SlaClocks.Definitions.of(targets)), deadlines);
+                SlaClocks.Definitions.of(targets)), schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(DeclineAssignment command, MetaData metaData, DeadlineManager deadlines) {
+    public long handle(DeclineAssignment command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         requireText("reason", command.reason());
         assignment(command.assignmentId()).decline(ActingUser.from(metaData), command.reason());
-        applyClockEvents(clocks.stopAssignment(requestId, command.assignmentId(), now()), deadlines);
+        applyClockEvents(clocks.stopAssignment(requestId, command.assignmentId(), now()),
+                schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(CompleteAssignment command, MetaData metaData, DeadlineManager deadlines) {
+    public long handle(CompleteAssignment command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         requireText("summary", command.summary());
         assignment(command.assignmentId()).complete(ActingUser.from(metaData), command.summary());
-        applyClockEvents(clocks.stopAssignment(requestId, command.assignmentId(), now()), deadlines);
+        applyClockEvents(clocks.stopAssignment(requestId, command.assignmentId(), now()),
+                schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
     public long handle(ReassignAssignment command, MetaData metaData, HospitalDirectory hospitals,
-                       SlaTargets targets, DeadlineManager deadlines) {
+                       SlaTargets targets, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         requireRole(ActingUser.from(metaData), Role.COORDINATOR, "reassign assignments");
         requireText("reason", command.reason());
         Assignment current = assignment(command.assignmentId());
@@ -246,24 +258,27 @@ public class SupportRequest {
         requireNewId(command.newAssignmentId(), assignments.keySet(), "assignment");
         current.reassign(command.newAssignmentId(), command.hospital(), command.reason());
         Instant now = now(); // one moment for the whole command: the old clock stops as the new one starts
-        applyClockEvents(clocks.stopAssignment(requestId, current.id(), now), deadlines);
+        applyClockEvents(clocks.stopAssignment(requestId, current.id(), now), schedule(deadlines, deadlineIds));
         apply(new ServiceAssigned(requestId, command.newAssignmentId(), current.service(), command.hospital(),
                 null));
-        startHospitalResponse(assignment(command.newAssignmentId()), now, targets, deadlines);
+        startHospitalResponse(assignment(command.newAssignmentId()), now, targets, schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(CancelAssignment command, MetaData metaData, DeadlineManager deadlines) {
+    public long handle(CancelAssignment command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         requireRole(ActingUser.from(metaData), Role.COORDINATOR, "cancel assignments");
         requireText("reason", command.reason());
         assignment(command.assignmentId()).cancel(command.reason());
-        applyClockEvents(clocks.stopAssignment(requestId, command.assignmentId(), now()), deadlines);
+        applyClockEvents(clocks.stopAssignment(requestId, command.assignmentId(), now()),
+                schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(CompleteRequest command, MetaData metaData, DeadlineManager deadlines) {
+    public long handle(CompleteRequest command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         requireRole(ActingUser.from(metaData), Role.COORDINATOR, "complete requests");
         requireText("outcome", command.outcome());
         if (status != RequestStatus.ACCEPTED && status != RequestStatus.IN_PROGRESS) {
@@ -277,12 +292,13 @@ public class SupportRequest {
                     + "; complete, cancel or wait for them first.");
         }
         apply(new RequestCompleted(requestId, command.outcome()));
-        applyClockEvents(clocks.stopAll(requestId, now()), deadlines);
+        applyClockEvents(clocks.stopAll(requestId, now()), schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(WithdrawRequest command, MetaData metaData, DeadlineManager deadlines) {
+    public long handle(WithdrawRequest command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         Actor actor = ActingUser.from(metaData);
         requireOwner(actor, "withdraw requests");
         requireText("reason", command.reason());
@@ -292,7 +308,7 @@ public class SupportRequest {
                     "Request withdrawn by its investigator: " + command.reason()));
         }
         apply(new RequestWithdrawn(requestId, command.reason(), status));
-        applyClockEvents(clocks.stopAll(requestId, now()), deadlines);
+        applyClockEvents(clocks.stopAll(requestId, now()), schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
@@ -335,10 +351,10 @@ public class SupportRequest {
     }
 
     private void startHospitalResponse(Assignment assignment, Instant now, SlaTargets targets,
-                                       DeadlineManager deadlines) {
+                                       SlaDeadlines.Schedule schedule) {
         applyClockEvents(clocks.start(requestId, Clock.HOSPITAL_RESPONSE, assignment.id(), assignment.hospital(),
                 assignment.service(), priority, now, status == RequestStatus.AWAITING_INFO,
-                SlaClocks.Definitions.of(targets)), deadlines);
+                SlaClocks.Definitions.of(targets)), schedule);
     }
 
     /**
@@ -346,11 +362,7 @@ public class SupportRequest {
      * their reason, whatever command or deadline they happen in. Then the deadlines follow the clocks
      * (not needed after a deadline: warnings and breaches leave nothing to schedule or cancel).
      */
-    private void applyClockEvents(List<Object> events, DeadlineManager deadlines) {
-        applyClockEvents(events, deadlines, requestId);
-    }
-
-    private void applyClockEvents(List<Object> events, DeadlineManager deadlines, UUID scopeId) {
+    private void applyClockEvents(List<Object> events, SlaDeadlines.Schedule schedule) {
         for (Object event : events) {
             MetaData system = systemMetaData(event);
             if (system == null) {
@@ -359,10 +371,18 @@ public class SupportRequest {
                 apply(event, system);
             }
         }
-        if (deadlines != null) {
-            SlaDeadlines.follow(events, clocks, deadlines,
-                    new AggregateScopeDescriptor(SupportRequest.class.getSimpleName(), scopeId.toString()));
+        if (schedule != null) {
+            SlaDeadlines.follow(events, clocks, schedule);
         }
+    }
+
+    /** Where this request's deadlines go. */
+    private SlaDeadlines.Schedule schedule(DeadlineManager deadlines, SlaDeadlineIds deadlineIds) {
+        return new SlaDeadlines.Schedule(requestId, scope(requestId), deadlines, deadlineIds);
+    }
+
+    private static AggregateScopeDescriptor scope(UUID requestId) {
+        return new AggregateScopeDescriptor(SupportRequest.class.getSimpleName(), requestId.toString());
     }
 
     private static MetaData systemMetaData(Object event) {

@@ -17,9 +17,10 @@ import java.util.UUID;
 /**
  * Keeps a request's deadlines in line with its clocks, called by the aggregate right after it applied
  * clock events: a warning and a breach deadline for each clock that counts, none for a paused or
- * stopped one. Deadline names are per kind, not per clock, so a pause or a stop cancels the request's
- * SLA deadlines and schedules again those of the clocks still counting; starts and resumes only add.
- * A deadline left behind anyway does nothing: its handler checks it against the clock.
+ * stopped one. Starts and resumes only add. A pause or a stop cancels the request's SLA deadlines,
+ * one by one by the schedule ids remembered in {@link SlaDeadlineIds}, and schedules again those of
+ * the clocks still counting. A deadline left behind anyway does nothing: its handler checks it
+ * against the clock.
  *
  * <p>Each deadline message carries the system as its actor, with the reason the events it causes
  * will record (see {@link SystemActor}).
@@ -31,32 +32,35 @@ public final class SlaDeadlines {
     /** The deadline name of breaches at 100 % of a target. */
     public static final String BREACH = "sla-breach";
 
-    private SlaDeadlines() {
-    }
-
     /**
-     * Schedules and cancels after {@code applied}, the clock events just applied to {@code clocks}.
+     * Where a request's deadlines go.
      *
      * @param scope the request's aggregate, named explicitly: while a request is being created, Axon
      *              does not know its identifier as the current scope yet
      */
-    public static void follow(List<Object> applied, SlaClocks clocks, DeadlineManager deadlines,
-                              ScopeDescriptor scope) {
+    public record Schedule(UUID requestId, ScopeDescriptor scope, DeadlineManager deadlines, SlaDeadlineIds ids) {
+    }
+
+    private SlaDeadlines() {
+    }
+
+    /** Schedules and cancels after {@code applied}, the clock events just applied to {@code clocks}. */
+    public static void follow(List<Object> applied, SlaClocks clocks, Schedule schedule) {
         boolean stoppedCounting = applied.stream()
                 .anyMatch(event -> event instanceof SlaClockPaused || event instanceof SlaClockStopped);
         if (stoppedCounting) {
-            deadlines.cancelAllWithinScope(WARNING, scope);
-            deadlines.cancelAllWithinScope(BREACH, scope);
-            clocks.all().forEach(state -> schedule(state, deadlines, scope));
+            for (SlaDeadlineIds.Scheduled scheduled : schedule.ids().takeAll(schedule.requestId())) {
+                schedule.deadlines().cancelSchedule(scheduled.deadlineName(), scheduled.scheduleId());
+            }
+            clocks.all().forEach(state -> schedule(state, schedule));
             return;
         }
         for (Object event : applied) {
             if (event instanceof SlaClockStarted started) {
                 // from the event: while a request is created, its state does not hold the clock yet
-                schedule(started.clock(), started.assignmentId(), started.warnAt(), started.dueAt(), deadlines,
-                        scope);
+                schedule(started.clock(), started.assignmentId(), started.warnAt(), started.dueAt(), schedule);
             } else if (event instanceof SlaClockResumed resumed) {
-                schedule(clocks.find(resumed.clock(), resumed.assignmentId()), deadlines, scope);
+                schedule(clocks.find(resumed.clock(), resumed.assignmentId()), schedule);
             }
         }
     }
@@ -71,19 +75,22 @@ public final class SlaDeadlines {
         return "The " + clock + " target elapsed";
     }
 
-    private static void schedule(SlaClocks.ClockState state, DeadlineManager deadlines, ScopeDescriptor scope) {
+    private static void schedule(SlaClocks.ClockState state, Schedule schedule) {
         if (state != null && state.counting() && !state.breached()) {
-            schedule(state.clock(), state.assignmentId(), state.warnAt(), state.dueAt(), deadlines, scope);
+            schedule(state.clock(), state.assignmentId(), state.warnAt(), state.dueAt(), schedule);
         }
     }
 
-    private static void schedule(Clock clock, UUID assignmentId, Instant warnAt, Instant dueAt,
-                                 DeadlineManager deadlines, ScopeDescriptor scope) {
+    private static void schedule(Clock clock, UUID assignmentId, Instant warnAt, Instant dueAt, Schedule schedule) {
         if (warnAt != null) {
-            deadlines.schedule(warnAt, WARNING, new GenericDeadlineMessage<>(WARNING,
-                    new SlaDeadline(clock, assignmentId, warnAt), SystemActor.metaData(warningReason(clock))), scope);
+            schedule(WARNING, warnAt, new SlaDeadline(clock, assignmentId, warnAt), warningReason(clock), schedule);
         }
-        deadlines.schedule(dueAt, BREACH, new GenericDeadlineMessage<>(BREACH,
-                new SlaDeadline(clock, assignmentId, dueAt), SystemActor.metaData(breachReason(clock))), scope);
+        schedule(BREACH, dueAt, new SlaDeadline(clock, assignmentId, dueAt), breachReason(clock), schedule);
+    }
+
+    private static void schedule(String name, Instant at, SlaDeadline payload, String reason, Schedule schedule) {
+        String scheduleId = schedule.deadlines().schedule(at, name,
+                new GenericDeadlineMessage<>(name, payload, SystemActor.metaData(reason)), schedule.scope());
+        schedule.ids().remember(schedule.requestId(), new SlaDeadlineIds.Scheduled(name, scheduleId));
     }
 }

@@ -38,6 +38,7 @@ import org.studysupport.api.sla.Clock;
 import org.studysupport.api.sla.SlaClockStarted;
 import org.studysupport.api.sla.SlaTarget;
 import org.studysupport.command.reference.ReferenceNumbers;
+import org.studysupport.command.sla.SlaDeadlineIds;
 import org.studysupport.command.sla.SlaMath;
 import org.studysupport.command.sla.SlaSettings;
 import org.studysupport.command.sla.SlaTargets;
@@ -124,7 +125,25 @@ final class RequestFixtures {
         fixture.registerInjectableResource(referenceNumbers);
         fixture.registerInjectableResource(new TestHospitalDirectory());
         fixture.registerInjectableResource(slaTargets);
+        fixture.registerInjectableResource(new InMemorySlaDeadlineIds());
         return fixture;
+    }
+
+    /** The deadlines' schedule ids, as the database keeps them, in memory. */
+    static final class InMemorySlaDeadlineIds implements SlaDeadlineIds {
+
+        private final Map<UUID, List<Scheduled>> byRequest = new LinkedHashMap<>();
+
+        @Override
+        public void remember(UUID requestId, Scheduled deadline) {
+            byRequest.computeIfAbsent(requestId, id -> new ArrayList<>()).add(deadline);
+        }
+
+        @Override
+        public List<Scheduled> takeAll(UUID requestId) {
+            List<Scheduled> taken = byRequest.remove(requestId);
+            return taken == null ? List.of() : taken;
+        }
     }
 
     /** The default targets: triage 5, hospital response 3, delivery 40 working days, Norway in Europe/Oslo. */

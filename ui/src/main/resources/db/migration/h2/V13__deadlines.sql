@@ -21,3 +21,14 @@ create table scheduled_tasks (
 
 create index scheduled_tasks_execution_time_idx on scheduled_tasks (execution_time);
 create index scheduled_tasks_last_heartbeat_idx on scheduled_tasks (last_heartbeat);
+
+-- The schedule ids of each request's SLA deadlines, so that a pause or a stop cancels exactly its
+-- request's deadlines by id (one primary-key delete each in scheduled_tasks), not by searching every
+-- scheduled deadline for the request. Written in the command's transaction, as the deadlines are.
+create table sla_deadline (
+    schedule_id   varchar(100) not null primary key,
+    request_id    uuid         not null,
+    deadline_name varchar(50)  not null
+);
+
+create index sla_deadline_request_idx on sla_deadline (request_id);
