@@ -1,14 +1,13 @@
 package org.studysupport.command.sla;
 
-import java.util.List;
+import org.axonframework.deadline.DeadlineManager;
+
 import java.util.UUID;
 
 /**
  * The schedule ids of a request's SLA deadlines, kept beside the scheduler so that a pause or a
- * stop cancels exactly those deadlines, one by one, instead of making the deadline manager search
- * all scheduled deadlines for the request's scope. Written in the command's own transaction; ids of
- * deadlines that already ran are harmless (cancelling them does nothing) and go with the next
- * cancellation of their request.
+ * stop cancels exactly that request's deadlines, instead of making the deadline manager search all
+ * scheduled deadlines for the request's scope. Both happen in the command's own transaction.
  */
 public interface SlaDeadlineIds {
 
@@ -18,6 +17,13 @@ public interface SlaDeadlineIds {
 
     void remember(UUID requestId, Scheduled deadline);
 
-    /** Every deadline remembered for the request, forgotten from now on. */
-    List<Scheduled> takeAll(UUID requestId);
+    /**
+     * Cancels every deadline remembered for the request that has not started to run, and forgets
+     * them all. One that is running already is left to finish: it finds its clock changed and does
+     * nothing.
+     *
+     * @param deadlines the deadline manager that scheduled them, for implementations that cancel
+     *                  through it
+     */
+    void cancelAll(UUID requestId, DeadlineManager deadlines);
 }

@@ -17,9 +17,9 @@ import java.util.UUID;
 /**
  * Keeps a request's deadlines in line with its clocks, called by the aggregate right after it applied
  * clock events: a warning and a breach deadline for each clock that counts, none for a paused or
- * stopped one. Starts and resumes only add. A pause or a stop cancels the request's SLA deadlines,
- * one by one by the schedule ids remembered in {@link SlaDeadlineIds}, and schedules again those of
- * the clocks still counting. A deadline left behind anyway does nothing: its handler checks it
+ * stopped one. Starts and resumes only add. A pause or a stop cancels the request's SLA deadlines
+ * by the schedule ids remembered in {@link SlaDeadlineIds}, and schedules again those of the clocks
+ * still counting. A deadline left behind anyway does nothing: its handler checks it
  * against the clock.
  *
  * <p>Each deadline message carries the system as its actor, with the reason the events it causes
@@ -49,9 +49,7 @@ public final class SlaDeadlines {
         boolean stoppedCounting = applied.stream()
                 .anyMatch(event -> event instanceof SlaClockPaused || event instanceof SlaClockStopped);
         if (stoppedCounting) {
-            for (SlaDeadlineIds.Scheduled scheduled : schedule.ids().takeAll(schedule.requestId())) {
-                schedule.deadlines().cancelSchedule(scheduled.deadlineName(), scheduled.scheduleId());
-            }
+            schedule.ids().cancelAll(schedule.requestId(), schedule.deadlines());
             clocks.all().forEach(state -> schedule(state, schedule));
             return;
         }

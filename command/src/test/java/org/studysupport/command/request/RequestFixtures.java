@@ -1,5 +1,6 @@
 package org.studysupport.command.request;
 
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -129,7 +130,7 @@ final class RequestFixtures {
         return fixture;
     }
 
-    /** The deadlines' schedule ids, as the database keeps them, in memory. */
+    /** The deadlines' schedule ids in memory, cancelled through the fixture's deadline manager. */
     static final class InMemorySlaDeadlineIds implements SlaDeadlineIds {
 
         private final Map<UUID, List<Scheduled>> byRequest = new LinkedHashMap<>();
@@ -140,9 +141,11 @@ final class RequestFixtures {
         }
 
         @Override
-        public List<Scheduled> takeAll(UUID requestId) {
+        public void cancelAll(UUID requestId, DeadlineManager deadlines) {
             List<Scheduled> taken = byRequest.remove(requestId);
-            return taken == null ? List.of() : taken;
+            if (taken != null) {
+                taken.forEach(scheduled -> deadlines.cancelSchedule(scheduled.deadlineName(), scheduled.scheduleId()));
+            }
         }
     }
 
