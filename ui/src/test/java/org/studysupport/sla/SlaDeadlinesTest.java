@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,7 +32,8 @@ import static org.awaitility.Awaitility.await;
  * The clocks' deadlines on the real deadline manager (db-scheduler on PostgreSQL), with a triage
  * target of two seconds: a request breaches and escalates on its own, recorded by the system; a
  * paused one does not; a deadline that fell due while the application was stopped fires when it
- * starts again; with two nodes on one database, each deadline runs once.
+ * starts again; with two nodes on one database, each deadline runs once; a pause while a node runs
+ * one of the clock's deadlines cancels the others and is not refused.
  */
 class SlaDeadlinesTest {
 
@@ -123,6 +125,31 @@ class SlaDeadlinesTest {
                 assertThat(types(history(b, id))).containsExactly("RequestSubmitted", "SlaClockStarted",
                         "SlaWarningRaised", "SlaClockBreached", "RequestEscalated");
             }
+        }
+    }
+
+    @Test
+    void aPauseWhileANodeRunsOneOfTheClocksDeadlinesCancelsTheOthersAndSucceeds() {
+        try (RunningApplication app = RunningApplication.onPostgres(EmbeddedDatabase.newDatabase(),
+                Map.of("study-support.sla.triage.duration", "PT1M"))) {
+            Workflow flow = new Workflow(app.port());
+            String id = flow.submit("investigator1", "Breach under way", "MONITORING").path("id").asText();
+            // as a node does when it takes the execution to run it
+            int picked = app.jdbc().update("update scheduled_tasks set picked = true, picked_by = 'another-node',"
+                    + " last_heartbeat = now() where task_instance in"
+                    + " (select schedule_id from sla_deadline where request_id = ? and deadline_name = 'sla-breach')",
+                    UUID.fromString(id));
+            assertThat(picked).isEqualTo(1);
+
+            Api.Answer asked = app.as("coordinator").post("/api/requests/" + id + "/clarifications",
+                    Map.of("question", "Which sites?"));
+
+            assertThat(asked.status()).as("the pause is not refused for the running execution").isEqualTo(200);
+            assertThat(types(history(app, id))).containsExactly("RequestSubmitted", "SlaClockStarted",
+                    "ClarificationRequested", "SlaClockPaused");
+            assertThat(app.jdbc().queryForList("select picked from scheduled_tasks", Boolean.class))
+                    .as("the warning's execution cancelled, the running breach left to finish").containsExactly(true);
+            assertThat(app.jdbc().queryForObject("select count(*) from sla_deadline", Long.class)).isZero();
         }
     }
 
