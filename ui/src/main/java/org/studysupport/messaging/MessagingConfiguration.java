@@ -1,11 +1,17 @@
 package org.studysupport.messaging;
 
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.studysupport.api.security.Actor;
+
+import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 public class MessagingConfiguration {
@@ -26,6 +32,18 @@ public class MessagingConfiguration {
     @Bean
     ClarificationRequestedUpcaster clarificationRequestedUpcaster() {
         return new ClarificationRequestedUpcaster();
+    }
+
+    /**
+     * Who, why and the trace from a deadline onto the events it causes, as the command bus does for
+     * commands: Axon registers no correlation on the deadline manager. A clock's deadline carries the
+     * system as its actor and the trace of the command that scheduled it (see SlaDeadlines).
+     */
+    @Bean
+    SmartInitializingSingleton deadlineCorrelation(ObjectProvider<DeadlineManager> deadlineManager,
+                                                   List<CorrelationDataProvider> providers) {
+        return () -> deadlineManager.ifAvailable(manager ->
+                manager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers)));
     }
 
     /** Registered by Axon on the command gateway. */

@@ -38,13 +38,17 @@ class EventMetadataTest extends PostgresApiTest {
                 id);
 
         assertThat(events).extracting(StoredEvent::type).containsExactly(
-                "org.studysupport.api.request.RequestSubmitted", "org.studysupport.api.request.RequestRejected");
+                "org.studysupport.api.request.RequestSubmitted", "org.studysupport.api.sla.SlaClockStarted",
+                "org.studysupport.api.request.RequestRejected", "org.studysupport.api.sla.SlaClockStopped");
         StoredEvent submitted = events.get(0);
         assertThat(submitted.metaData().path("userId").asText()).isEqualTo("investigator1");
         assertThat(submitted.metaData().path("role").asText()).isEqualTo("INVESTIGATOR");
         assertThat(submitted.metaData().path("correlationId").asText()).isNotBlank();
 
-        StoredEvent rejected = events.get(1);
+        // a clock event carries the metadata of the command it happened in
+        assertThat(events.get(1).metaData()).isEqualTo(submitted.metaData());
+
+        StoredEvent rejected = events.get(2);
         assertThat(rejected.metaData().path("userId").asText()).isEqualTo("coordinator");
         assertThat(rejected.metaData().path("role").asText()).isEqualTo("COORDINATOR");
         assertThat(rejected.metaData().path("reason").asText()).isEqualTo("Outside the network's remit");

@@ -32,7 +32,7 @@ class NotYetReadableApiTest extends PostgresApiTest {
 
         assertThat(accepted.status()).isEqualTo(202);
         assertThat(accepted.headers().getLocation()).hasToString("/api/requests/" + id);
-        assertThat(events(id)).as("the action is stored").isEqualTo(eventsBefore + 1);
+        assertThat(events(id)).as("the action is stored, with its triage clock's stop").isEqualTo(eventsBefore + 2);
     }
 
     private long events(String id) {

@@ -25,7 +25,8 @@ class RequestActionsApiTest extends PostgresApiTest {
 
         JsonNode view = ok(answer);
         assertThat(view.path("status").asText()).isEqualTo("AWAITING_INFO");
-        assertThat(version(view)).isEqualTo(version(before) + 1);
+        // the question and the triage clock's pause
+        assertThat(version(view)).isEqualTo(version(before) + 2);
         JsonNode clarification = view.path("clarifications").get(0);
         assertThat(clarification.path("id").asText()).isNotBlank();
         assertThat(clarification.path("question").asText()).isEqualTo("How many sites?");
@@ -45,7 +46,8 @@ class RequestActionsApiTest extends PostgresApiTest {
                 Map.of("answer", "Phase 3")));
 
         assertThat(view.path("status").asText()).isEqualTo("SUBMITTED");
-        assertThat(version(view)).isEqualTo(version(asked) + 1);
+        // the answer and the triage clock's resumption
+        assertThat(version(view)).isEqualTo(version(asked) + 2);
         JsonNode clarification = view.path("clarifications").get(0);
         assertThat(clarification.path("answer").asText()).isEqualTo("Phase 3");
         assertThat(clarification.path("answeredAt").asText()).isNotBlank();
@@ -63,7 +65,8 @@ class RequestActionsApiTest extends PostgresApiTest {
         assertThat(view.path("status").asText()).isEqualTo("ACCEPTED");
         assertThat(view.path("priority").asText()).isEqualTo("URGENT");
         assertThat(view.path("acceptanceNote").asText()).isEqualTo("Funding deadline");
-        assertThat(version(view)).isEqualTo(version(before) + 1);
+        // the acceptance and the triage clock's stop
+        assertThat(version(view)).isEqualTo(version(before) + 2);
         assertThat(read("investigator1", id).path("status").asText()).isEqualTo("ACCEPTED");
     }
 
@@ -76,7 +79,8 @@ class RequestActionsApiTest extends PostgresApiTest {
         assertThat(view.path("status").asText()).isEqualTo("REJECTED");
         assertThat(view.path("rejectionReason").asText()).isEqualTo("Outside the network's remit");
         assertThat(view.path("priority").isNull()).isTrue();
-        assertThat(version(view)).isEqualTo(1);
+        // submitted, triage started, rejected, triage stopped
+        assertThat(version(view)).isEqualTo(3);
         assertThat(read("investigator1", id).path("rejectionReason").asText()).isEqualTo("Outside the network's remit");
     }
 
@@ -89,7 +93,8 @@ class RequestActionsApiTest extends PostgresApiTest {
                 Map.of("service", "MONITORING", "hospital", "OUS", "note", "Start in March")));
 
         assertThat(view.path("status").asText()).isEqualTo("IN_PROGRESS");
-        assertThat(version(view)).isEqualTo(version(before) + 1);
+        // the assignment and its hospital-response clock's start
+        assertThat(version(view)).isEqualTo(version(before) + 2);
         assertThat(view.path("assignments")).hasSize(1);
         JsonNode assignment = view.path("assignments").get(0);
         assertThat(assignment.path("id").asText()).isNotBlank();
@@ -105,7 +110,7 @@ class RequestActionsApiTest extends PostgresApiTest {
                 Map.of("service", "DATA_MANAGEMENT", "hospital", "HUS")));
         assertThat(second.path("status").asText()).isEqualTo("IN_PROGRESS");
         assertThat(second.path("assignments")).hasSize(2);
-        assertThat(version(second)).isEqualTo(version(view) + 1);
+        assertThat(version(second)).isEqualTo(version(view) + 2);
     }
 
     @Test
@@ -120,7 +125,8 @@ class RequestActionsApiTest extends PostgresApiTest {
         assertThat(assignment.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(assignment.path("respondedAt").asText()).isNotBlank();
         assertThat(view.path("status").asText()).isEqualTo("IN_PROGRESS");
-        assertThat(version(view)).isEqualTo(version(before) + 1);
+        // acknowledged, hospital response stopped, delivery started
+        assertThat(version(view)).isEqualTo(version(before) + 3);
     }
 
     @Test
@@ -137,7 +143,8 @@ class RequestActionsApiTest extends PostgresApiTest {
         assertThat(assignment.path("reason").asText()).isEqualTo("No monitors free this quarter");
         assertThat(assignment.path("respondedAt").asText()).isNotBlank();
         assertThat(view.path("status").asText()).isEqualTo("IN_PROGRESS");
-        assertThat(version(view)).isEqualTo(version(before) + 1);
+        // declined and its hospital-response clock stopped
+        assertThat(version(view)).isEqualTo(version(before) + 2);
     }
 
     @Test
@@ -161,7 +168,8 @@ class RequestActionsApiTest extends PostgresApiTest {
         assertThat(replacement.path("hospital").asText()).isEqualTo("HUS");
         assertThat(replacement.path("service").asText()).isEqualTo("MONITORING");
         assertThat(view.path("status").asText()).isEqualTo("IN_PROGRESS");
-        assertThat(version(view)).isEqualTo(version(before) + 2);
+        // reassigned, old clock stopped, new assignment, its clock started
+        assertThat(version(view)).isEqualTo(version(before) + 4);
     }
 
     @Test
@@ -178,7 +186,8 @@ class RequestActionsApiTest extends PostgresApiTest {
         assertThat(assignment.path("status").asText()).isEqualTo("CANCELLED");
         assertThat(assignment.path("reason").asText()).isEqualTo("Sponsor monitors the study itself");
         assertThat(assignment.path("completedAt").asText()).isNotBlank();
-        assertThat(version(view)).isEqualTo(version(before) + 1);
+        // cancelled and its clock stopped
+        assertThat(version(view)).isEqualTo(version(before) + 2);
     }
 
     @Test
@@ -196,7 +205,8 @@ class RequestActionsApiTest extends PostgresApiTest {
         assertThat(assignment.path("summary").asText()).isEqualTo("Monitoring plan and 3 visits delivered");
         assertThat(assignment.path("completedAt").asText()).isNotBlank();
         assertThat(view.path("status").asText()).isEqualTo("IN_PROGRESS");
-        assertThat(version(view)).isEqualTo(version(before) + 1);
+        // completed and its delivery clock stopped
+        assertThat(version(view)).isEqualTo(version(before) + 2);
     }
 
     @Test
@@ -233,7 +243,8 @@ class RequestActionsApiTest extends PostgresApiTest {
 
         assertThat(view.path("status").asText()).isEqualTo("WITHDRAWN");
         assertThat(view.path("withdrawalReason").asText()).isEqualTo("Study not funded");
-        assertThat(version(view)).isEqualTo(1);
+        // submitted, triage started, withdrawn, triage stopped
+        assertThat(version(view)).isEqualTo(3);
         assertThat(read("coordinator", id).path("status").asText()).isEqualTo("WITHDRAWN");
     }
 

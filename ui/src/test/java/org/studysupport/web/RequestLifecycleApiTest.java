@@ -24,7 +24,7 @@ class RequestLifecycleApiTest extends PostgresApiTest {
         assertThat(submitted.headers().getLocation()).hasToString("/api/requests/" + id);
         assertThat(submitted.text("status")).isEqualTo("SUBMITTED");
         assertThat(submitted.text("reference")).matches("SR-\\d{4}-\\d{5}");
-        assertThat(submitted.body().path("version").asLong()).isZero();
+        assertThat(submitted.body().path("version").asLong()).as("submitted, triage clock started").isEqualTo(1);
 
         Api.Answer asked = coordinator.post("/api/requests/" + id + "/clarifications",
                 Map.of("question", "How many sites?"));

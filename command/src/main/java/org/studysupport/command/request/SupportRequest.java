@@ -2,10 +2,14 @@ package org.studysupport.command.request;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.studysupport.api.assignment.AcknowledgeAssignment;
@@ -33,6 +37,7 @@ import org.studysupport.api.request.CommentAdded;
 import org.studysupport.api.request.CommentVisibility;
 import org.studysupport.api.request.CompleteRequest;
 import org.studysupport.api.request.RejectRequest;
+import org.studysupport.api.request.Priority;
 import org.studysupport.api.request.RequestAccepted;
 import org.studysupport.api.request.RequestCompleted;
 import org.studysupport.api.request.RequestRejected;
@@ -43,9 +48,24 @@ import org.studysupport.api.request.SubmitRequest;
 import org.studysupport.api.request.WithdrawRequest;
 import org.studysupport.api.security.Actor;
 import org.studysupport.api.security.Role;
+import org.studysupport.api.sla.Clock;
+import org.studysupport.api.sla.RequestEscalated;
+import org.studysupport.api.sla.SlaClockBreached;
+import org.studysupport.api.sla.SlaClockPaused;
+import org.studysupport.api.sla.SlaClockResumed;
+import org.studysupport.api.sla.SlaClockStarted;
+import org.studysupport.api.sla.SlaClockStopped;
+import org.studysupport.api.sla.SlaWarningRaised;
 import org.studysupport.command.metadata.ActingUser;
+import org.studysupport.command.metadata.SystemActor;
+import org.studysupport.command.sla.SlaClocks;
+import org.studysupport.command.sla.SlaDeadline;
+import org.studysupport.command.sla.SlaDeadlineIds;
+import org.studysupport.command.sla.SlaDeadlines;
+import org.studysupport.command.sla.SlaTargets;
 import org.studysupport.command.reference.ReferenceNumbers;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -62,6 +82,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * assignments of its services to partner hospitals. Every command handler checks the rules of the
  * request and assignment life cycles and returns the request's version after the change, so that
  * callers can wait for the read model to catch up with exactly that version.
+ *
+ * <p>It also keeps the request's service-level clocks ({@link SlaClocks}): the events that start,
+ * pause, resume and stop them are applied in the same command handler, right after the event that
+ * causes them, and their warning and breach deadlines ({@link SlaDeadlines}) follow; when a deadline
+ * falls due, the system (not a user) records the warning or the breach and the escalation.
  */
 @Aggregate(snapshotTriggerDefinition = "supportRequestSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -78,6 +103,9 @@ public class SupportRequest {
     private UUID openClarificationId;
     private Set<UUID> clarificationIds = new HashSet<>();
     private Set<UUID> commentIds = new HashSet<>();
+    /** Once accepted: the priority the coordinator gave, which the hospitals' targets depend on. */
+    private Priority priority;
+    private SlaClocks clocks = new SlaClocks();
     @AggregateMember(eventForwardingMode = ForwardMatchingInstances.class)
     private Map<UUID, Assignment> assignments = new LinkedHashMap<>();
 
@@ -86,7 +114,8 @@ public class SupportRequest {
     }
 
     @CommandHandler
-    public SupportRequest(SubmitRequest command, MetaData metaData, ReferenceNumbers referenceNumbers) {
+    public SupportRequest(SubmitRequest command, MetaData metaData, ReferenceNumbers referenceNumbers,
+                          SlaTargets targets, DeadlineManager deadlines, SlaDeadlineIds deadlineIds) {
         Actor actor = ActingUser.from(metaData);
         requireRole(actor, Role.INVESTIGATOR, "submit requests");
         if (command.services().isEmpty()) {
@@ -97,10 +126,15 @@ public class SupportRequest {
         }
         apply(new RequestSubmitted(command.requestId(), referenceNumbers.next(), actor.id(), command.study(),
                 command.services(), command.contact()));
+        // (the identifier from the command: while the request is created, its fields are not set yet)
+        applyClockEvents(clocks.start(command.requestId(), Clock.TRIAGE, null, null, null, null, now(), false,
+                SlaClocks.Definitions.of(targets)),
+                new SlaDeadlines.Schedule(command.requestId(), scope(command.requestId()), deadlines, deadlineIds));
     }
 
     @CommandHandler
-    public long handle(AskClarification command, MetaData metaData) {
+    public long handle(AskClarification command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         Actor actor = ActingUser.from(metaData);
         boolean assignedHospital = actor.is(Role.HOSPITAL) && hasOpenAssignmentAt(actor.hospital());
         if (!actor.is(Role.COORDINATOR) && !assignedHospital) {
@@ -115,11 +149,13 @@ public class SupportRequest {
         requireNewId(command.clarificationId(), clarificationIds, "clarification");
         apply(new ClarificationRequested(requestId, command.clarificationId(), command.question(), actor.id(),
                 actor.role(), actor.hospital(), status));
+        applyClockEvents(clocks.pauseAll(requestId, now()), schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(AnswerClarification command, MetaData metaData) {
+    public long handle(AnswerClarification command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         Actor actor = ActingUser.from(metaData);
         requireOwner(actor, "answer clarification questions");
         requireText("answer", command.answer());
@@ -130,31 +166,37 @@ public class SupportRequest {
             throw new ActionNotAllowedException("This clarification is not waiting for an answer.");
         }
         apply(new ClarificationAnswered(requestId, command.clarificationId(), command.answer(), resumeStatus));
+        applyClockEvents(clocks.resumeAll(requestId, now()), schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(AcceptRequest command, MetaData metaData) {
+    public long handle(AcceptRequest command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         requireRole(ActingUser.from(metaData), Role.COORDINATOR, "accept requests");
         requireStatus(RequestStatus.SUBMITTED, "accepted");
         if (command.priority() == null) {
             throw new InvalidInputException("priority", "a priority is required");
         }
         apply(new RequestAccepted(requestId, command.priority(), command.note()));
+        applyClockEvents(clocks.stop(requestId, Clock.TRIAGE, null, now()), schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(RejectRequest command, MetaData metaData) {
+    public long handle(RejectRequest command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         requireRole(ActingUser.from(metaData), Role.COORDINATOR, "reject requests");
         requireStatus(RequestStatus.SUBMITTED, "rejected");
         requireText("reason", command.reason());
         apply(new RequestRejected(requestId, command.reason()));
+        applyClockEvents(clocks.stopAll(requestId, now()), schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(AssignService command, MetaData metaData, HospitalDirectory hospitals) {
+    public long handle(AssignService command, MetaData metaData, HospitalDirectory hospitals, SlaTargets targets,
+                       DeadlineManager deadlines, SlaDeadlineIds deadlineIds) {
         requireRole(ActingUser.from(metaData), Role.COORDINATOR, "assign services");
         requireWorkable("have services assigned");
         ServiceCode service = command.service();
@@ -167,52 +209,76 @@ public class SupportRequest {
         }
         requireNewId(command.assignmentId(), assignments.keySet(), "assignment");
         apply(new ServiceAssigned(requestId, command.assignmentId(), service, command.hospital(), command.note()));
+        startHospitalResponse(assignment(command.assignmentId()), now(), targets, schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(AcknowledgeAssignment command, MetaData metaData) {
-        assignment(command.assignmentId()).acknowledge(ActingUser.from(metaData));
+    public long handle(AcknowledgeAssignment command, MetaData metaData, SlaTargets targets,
+                       DeadlineManager deadlines, SlaDeadlineIds deadlineIds) {
+        Assignment assignment = assignment(command.assignmentId());
+        assignment.acknowledge(ActingUser.from(metaData));
+        Instant now = now(); // one moment for the whole command: one clock stops as the next starts
+        applyClockEvents(clocks.stop(requestId, Clock.HOSPITAL_RESPONSE, assignment.id(), now),
+                schedule(deadlines, deadlineIds));
+        applyClockEvents(clocks.start(requestId, Clock.DELIVERY, assignment.id(), assignment.hospital(),
+                assignment.service(), priority, now, status == RequestStatus.AWAITING_INFO,
+                SlaClocks.Definitions.of(targets)), schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(DeclineAssignment command, MetaData metaData) {
+    public long handle(DeclineAssignment command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         requireText("reason", command.reason());
         assignment(command.assignmentId()).decline(ActingUser.from(metaData), command.reason());
+        applyClockEvents(clocks.stopAssignment(requestId, command.assignmentId(), now()),
+                schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(CompleteAssignment command, MetaData metaData) {
+    public long handle(CompleteAssignment command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         requireText("summary", command.summary());
         assignment(command.assignmentId()).complete(ActingUser.from(metaData), command.summary());
+        applyClockEvents(clocks.stopAssignment(requestId, command.assignmentId(), now()),
+                schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(ReassignAssignment command, MetaData metaData, HospitalDirectory hospitals) {
+    public long handle(ReassignAssignment command, MetaData metaData, HospitalDirectory hospitals,
+                       SlaTargets targets, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         requireRole(ActingUser.from(metaData), Role.COORDINATOR, "reassign assignments");
         requireText("reason", command.reason());
         Assignment current = assignment(command.assignmentId());
         requireHospitalOffering(hospitals, command.hospital(), current.service());
         requireNewId(command.newAssignmentId(), assignments.keySet(), "assignment");
         current.reassign(command.newAssignmentId(), command.hospital(), command.reason());
+        Instant now = now(); // one moment for the whole command: the old clock stops as the new one starts
+        applyClockEvents(clocks.stopAssignment(requestId, current.id(), now), schedule(deadlines, deadlineIds));
         apply(new ServiceAssigned(requestId, command.newAssignmentId(), current.service(), command.hospital(),
                 null));
+        startHospitalResponse(assignment(command.newAssignmentId()), now, targets, schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(CancelAssignment command, MetaData metaData) {
+    public long handle(CancelAssignment command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         requireRole(ActingUser.from(metaData), Role.COORDINATOR, "cancel assignments");
         requireText("reason", command.reason());
         assignment(command.assignmentId()).cancel(command.reason());
+        applyClockEvents(clocks.stopAssignment(requestId, command.assignmentId(), now()),
+                schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(CompleteRequest command, MetaData metaData) {
+    public long handle(CompleteRequest command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         requireRole(ActingUser.from(metaData), Role.COORDINATOR, "complete requests");
         requireText("outcome", command.outcome());
         if (status != RequestStatus.ACCEPTED && status != RequestStatus.IN_PROGRESS) {
@@ -226,11 +292,13 @@ public class SupportRequest {
                     + "; complete, cancel or wait for them first.");
         }
         apply(new RequestCompleted(requestId, command.outcome()));
+        applyClockEvents(clocks.stopAll(requestId, now()), schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
     @CommandHandler
-    public long handle(WithdrawRequest command, MetaData metaData) {
+    public long handle(WithdrawRequest command, MetaData metaData, DeadlineManager deadlines,
+                       SlaDeadlineIds deadlineIds) {
         Actor actor = ActingUser.from(metaData);
         requireOwner(actor, "withdraw requests");
         requireText("reason", command.reason());
@@ -240,6 +308,7 @@ public class SupportRequest {
                     "Request withdrawn by its investigator: " + command.reason()));
         }
         apply(new RequestWithdrawn(requestId, command.reason(), status));
+        applyClockEvents(clocks.stopAll(requestId, now()), schedule(deadlines, deadlineIds));
         return getVersion();
     }
 
@@ -265,6 +334,73 @@ public class SupportRequest {
         requireNewId(command.commentId(), commentIds, "comment");
         apply(new CommentAdded(requestId, command.commentId(), command.text(), command.visibility(), actor.id()));
         return getVersion();
+    }
+
+    // --- service-level clocks ---
+
+    /** The system records a warning when 75 % of a clock's target elapsed, unless the deadline is stale. */
+    @DeadlineHandler(deadlineName = SlaDeadlines.WARNING)
+    void onWarningDue(SlaDeadline deadline) {
+        applyClockEvents(clocks.warningDue(requestId, deadline.clock(), deadline.assignmentId(), deadline.at()), null);
+    }
+
+    /** The system records a breach and escalates the request when a clock's target elapsed, unless stale. */
+    @DeadlineHandler(deadlineName = SlaDeadlines.BREACH)
+    void onBreachDue(SlaDeadline deadline) {
+        applyClockEvents(clocks.breachDue(requestId, deadline.clock(), deadline.assignmentId(), deadline.at()), null);
+    }
+
+    private void startHospitalResponse(Assignment assignment, Instant now, SlaTargets targets,
+                                       SlaDeadlines.Schedule schedule) {
+        applyClockEvents(clocks.start(requestId, Clock.HOSPITAL_RESPONSE, assignment.id(), assignment.hospital(),
+                assignment.service(), priority, now, status == RequestStatus.AWAITING_INFO,
+                SlaClocks.Definitions.of(targets)), schedule);
+    }
+
+    /**
+     * Applies the clocks' events one by one; warnings, breaches and escalations as the system's, with
+     * their reason, whatever command or deadline they happen in. Then the deadlines follow the clocks
+     * (not needed after a deadline: warnings and breaches leave nothing to schedule or cancel).
+     */
+    private void applyClockEvents(List<Object> events, SlaDeadlines.Schedule schedule) {
+        for (Object event : events) {
+            MetaData system = systemMetaData(event);
+            if (system == null) {
+                apply(event);
+            } else {
+                apply(event, system);
+            }
+        }
+        if (schedule != null) {
+            SlaDeadlines.follow(events, clocks, schedule);
+        }
+    }
+
+    /** Where this request's deadlines go. */
+    private SlaDeadlines.Schedule schedule(DeadlineManager deadlines, SlaDeadlineIds deadlineIds) {
+        return new SlaDeadlines.Schedule(requestId, scope(requestId), deadlines, deadlineIds);
+    }
+
+    private static AggregateScopeDescriptor scope(UUID requestId) {
+        return new AggregateScopeDescriptor(SupportRequest.class.getSimpleName(), requestId.toString());
+    }
+
+    private static MetaData systemMetaData(Object event) {
+        if (event instanceof SlaWarningRaised warning) {
+            return SystemActor.metaData(SlaDeadlines.warningReason(warning.clock()));
+        }
+        if (event instanceof SlaClockBreached breach) {
+            return SystemActor.metaData(SlaDeadlines.breachReason(breach.clock()));
+        }
+        if (event instanceof RequestEscalated escalation) {
+            return SystemActor.metaData(SlaDeadlines.breachReason(escalation.clock()));
+        }
+        return null;
+    }
+
+    /** Now, as Axon stamps events (the test fixture sets this clock). */
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
     }
 
     // --- rules shared by several commands ---
@@ -379,6 +515,7 @@ public class SupportRequest {
     @EventSourcingHandler
     void on(RequestAccepted event) {
         status = RequestStatus.ACCEPTED;
+        priority = event.priority();
     }
 
     @EventSourcingHandler
@@ -412,5 +549,35 @@ public class SupportRequest {
     @EventSourcingHandler
     void on(CommentAdded event) {
         commentIds.add(event.commentId());
+    }
+
+    @EventSourcingHandler
+    void on(SlaClockStarted event) {
+        clocks.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(SlaClockPaused event) {
+        clocks.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(SlaClockResumed event) {
+        clocks.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(SlaWarningRaised event) {
+        clocks.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(SlaClockBreached event) {
+        clocks.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(SlaClockStopped event) {
+        clocks.on(event);
     }
 }

@@ -6,6 +6,9 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.studysupport.command.sla.DatabaseSlaDeadlineIds;
+import org.studysupport.command.sla.SlaDeadlineIds;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SnapshotSettings.class)
@@ -14,5 +17,11 @@ public class WriteSideConfiguration {
     @Bean
     SnapshotTriggerDefinition supportRequestSnapshotTrigger(Snapshotter snapshotter, SnapshotSettings settings) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, settings.threshold());
+    }
+
+    /** The schedule ids of the clocks' deadlines, in the application's database (see {@link SlaDeadlineIds}). */
+    @Bean
+    SlaDeadlineIds slaDeadlineIds(JdbcTemplate jdbc) {
+        return new DatabaseSlaDeadlineIds(jdbc);
     }
 }

@@ -1,5 +1,7 @@
 package org.studysupport.command.request;
 
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Description;
@@ -32,9 +34,20 @@ import org.studysupport.api.request.StudyDetails;
 import org.studysupport.api.request.StudyPhase;
 import org.studysupport.api.security.Actor;
 import org.studysupport.api.security.Role;
+import org.studysupport.api.sla.CalendarDefinition;
+import org.studysupport.api.sla.Clock;
+import org.studysupport.api.sla.SlaClockStarted;
+import org.studysupport.api.sla.SlaTarget;
 import org.studysupport.command.reference.ReferenceNumbers;
+import org.studysupport.command.sla.SlaDeadlineIds;
+import org.studysupport.command.sla.SlaMath;
+import org.studysupport.command.sla.SlaSettings;
+import org.studysupport.command.sla.SlaTargets;
+import org.studysupport.command.sla.WorkingCalendar;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -98,12 +111,55 @@ final class RequestFixtures {
     }
 
     static FixtureConfiguration<SupportRequest> newFixture(ReferenceNumbers referenceNumbers) {
+        return newFixture(referenceNumbers, defaultSlaTargets());
+    }
+
+    /** A fixture whose clocks start with the given targets and calendars. */
+    static FixtureConfiguration<SupportRequest> newFixture(SlaTargets slaTargets) {
+        return newFixture(new CountingReferenceNumbers(), slaTargets);
+    }
+
+    static FixtureConfiguration<SupportRequest> newFixture(ReferenceNumbers referenceNumbers, SlaTargets slaTargets) {
         FixtureConfiguration<SupportRequest> fixture = new AggregateTestFixture<>(SupportRequest.class);
         // After each successful command the fixture re-sources the aggregate and compares its whole state,
         // assignments included, with the one that handled the command.
         fixture.registerInjectableResource(referenceNumbers);
         fixture.registerInjectableResource(new TestHospitalDirectory());
+        fixture.registerInjectableResource(slaTargets);
+        fixture.registerInjectableResource(new InMemorySlaDeadlineIds());
         return fixture;
+    }
+
+    /** The deadlines' schedule ids in memory, cancelled through the fixture's deadline manager. */
+    static final class InMemorySlaDeadlineIds implements SlaDeadlineIds {
+
+        private final Map<UUID, List<Scheduled>> byRequest = new LinkedHashMap<>();
+
+        @Override
+        public void remember(UUID requestId, Scheduled deadline) {
+            byRequest.computeIfAbsent(requestId, id -> new ArrayList<>()).add(deadline);
+        }
+
+        @Override
+        public void cancelAll(UUID requestId, DeadlineManager deadlines) {
+            List<Scheduled> taken = byRequest.remove(requestId);
+            if (taken != null) {
+                taken.forEach(scheduled -> deadlines.cancelSchedule(scheduled.deadlineName(), scheduled.scheduleId()));
+            }
+        }
+    }
+
+    /** The default targets: triage 5, hospital response 3, delivery 40 working days, Norway in Europe/Oslo. */
+    static SlaTargets defaultSlaTargets() {
+        return slaTargets(new SlaSettings.Triage(5, null), new SlaSettings.HospitalResponse(3, null, Map.of()),
+                new SlaSettings.Delivery(40, null, Map.of(), Map.of()), Map.of());
+    }
+
+    static SlaTargets slaTargets(SlaSettings.Triage triage, SlaSettings.HospitalResponse hospitalResponse,
+                                 SlaSettings.Delivery delivery, Map<String, SlaSettings.HospitalCalendar> hospitals) {
+        SlaSettings settings = new SlaSettings(triage, hospitalResponse, delivery,
+                new SlaSettings.CalendarSettings("NO", ZoneId.of("Europe/Oslo"), List.of(), hospitals));
+        return new SlaTargets(settings, ZoneId.of("Europe/Oslo"), SlaTargets.anyHospital());
     }
 
     /** Hands out {@link #REFERENCE} and counts how often it was asked. */
@@ -264,6 +320,17 @@ final class RequestFixtures {
         return new CommentAdded(REQUEST_ID, commentId, "A note", CommentVisibility.PUBLIC, COORDINATOR);
     }
 
+    /** A clock's start as the default targets make it, at {@code at}. */
+    static SlaClockStarted clockStarted(Clock clock, UUID assignmentId, String hospital, ServiceCode service,
+                                        Priority priority, Instant at) {
+        SlaTargets targets = defaultSlaTargets();
+        SlaTarget target = targets.target(clock, service, priority);
+        CalendarDefinition calendar = targets.calendar(hospital);
+        WorkingCalendar working = WorkingCalendar.of(calendar);
+        return new SlaClockStarted(REQUEST_ID, clock, assignmentId, hospital, service, priority, at, target, calendar,
+                SlaMath.warnAt(at, target, working), SlaMath.dueAt(at, target, working));
+    }
+
     // --- histories ---
 
     static List<Object> history(Object... events) {
@@ -308,6 +375,35 @@ final class RequestFixtures {
     }
 
     // --- matchers ---
+
+    /**
+     * The published events, the service-level clock events left out, are exactly these payloads in
+     * this order: for tests about the request's life cycle, whose clocks {@code SlaClocksTest} covers.
+     */
+    static Matcher<List<EventMessage<?>>> withoutClocks(Object... expected) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(List<EventMessage<?>> events) {
+                return lifeCycle(events).equals(List.of(expected));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("events other than SLA clock events: ").appendValue(List.of(expected));
+            }
+
+            @Override
+            protected void describeMismatchSafely(List<EventMessage<?>> events, Description description) {
+                description.appendText("were ").appendValue(lifeCycle(events));
+            }
+        };
+    }
+
+    private static List<Object> lifeCycle(List<EventMessage<?>> events) {
+        return events.stream().map(EventMessage::getPayload)
+                .filter(payload -> !payload.getClass().getPackageName().equals(Clock.class.getPackageName()))
+                .map(payload -> (Object) payload).toList();
+    }
 
     /** An {@link InvalidInputException} about the given field. */
     static Matcher<Object> invalidField(String field) {

@@ -31,8 +31,10 @@ class RequestHistoryApiTest extends PostgresApiTest {
 
         JsonNode history = ok(as("auditor").get(path(id, "history")));
 
-        assertThat(types(history)).containsExactly("RequestSubmitted", "RequestAccepted", "ServiceAssigned",
-                "AssignmentDeclined", "CommentAdded", "CommentAdded");
+        // each service-level clock starts and stops right after the event that causes it
+        assertThat(types(history)).containsExactly("RequestSubmitted", "SlaClockStarted", "RequestAccepted",
+                "SlaClockStopped", "ServiceAssigned", "SlaClockStarted", "AssignmentDeclined", "SlaClockStopped",
+                "CommentAdded", "CommentAdded");
         for (int i = 0; i < history.size(); i++) {
             assertThat(history.get(i).path("sequence").asLong()).isEqualTo(i);
         }
@@ -41,12 +43,18 @@ class RequestHistoryApiTest extends PostgresApiTest {
         assertThat(submitted.path("actor").path("id").asText()).isEqualTo("investigator1");
         assertThat(submitted.path("actor").path("role").asText()).isEqualTo("INVESTIGATOR");
         assertThat(submitted.path("data").path("reference").asText()).isEqualTo(now.path("reference").asText());
-        JsonNode declined = history.get(3);
+        assertThat(history.get(1).path("data").path("clock").asText()).isEqualTo("TRIAGE");
+        assertThat(history.get(1).path("actor").path("id").asText()).as("started by the submission")
+                .isEqualTo("investigator1");
+        assertThat(history.get(3).path("data").path("met").asBoolean()).isTrue();
+        assertThat(history.get(5).path("data").path("clock").asText()).isEqualTo("HOSPITAL_RESPONSE");
+        assertThat(history.get(5).path("data").path("assignmentId").asText()).isEqualTo(assignment);
+        JsonNode declined = history.get(6);
         assertThat(declined.path("actor").path("id").asText()).isEqualTo("ous-staff");
         assertThat(declined.path("actor").path("role").asText()).isEqualTo("HOSPITAL");
         assertThat(declined.path("reason").asText()).isNotBlank().isEqualTo(declined.path("data").path("reason").asText());
         assertThat(declined.path("data").path("assignmentId").asText()).isEqualTo(assignment);
-        assertThat(history.get(1).path("reason").isNull()).as("no reason where none applies").isTrue();
+        assertThat(history.get(2).path("reason").isNull()).as("no reason where none applies").isTrue();
         assertThat(ok(as("coordinator").get(path(id, "history")))).isEqualTo(history);
         assertThat(ok(as("admin").get(path(id, "history")))).isEqualTo(history);
     }
@@ -60,8 +68,8 @@ class RequestHistoryApiTest extends PostgresApiTest {
 
         JsonNode owners = ok(as("investigator1").get(path(id, "history")));
 
-        assertThat(types(owners)).containsExactly("RequestSubmitted", "CommentAdded");
-        assertThat(owners.get(1).path("data").path("text").asText()).isEqualTo("Public remark");
+        assertThat(types(owners)).containsExactly("RequestSubmitted", "SlaClockStarted", "CommentAdded");
+        assertThat(owners.get(2).path("data").path("text").asText()).isEqualTo("Public remark");
         assertThat(owners.toString()).doesNotContain("Internal remark");
         ProblemAssert.assertProblem(as("investigator2").get(path(id, "history")), 404);
         ProblemAssert.assertProblem(as("ous-staff").get(path(id, "history")), 403);

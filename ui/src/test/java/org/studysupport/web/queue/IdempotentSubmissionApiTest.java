@@ -60,7 +60,7 @@ class IdempotentSubmissionApiTest extends PostgresApiTest {
         assertThat(third.text("id")).isEqualTo(id);
         assertThat(second.text("reference")).isEqualTo(first.text("reference"));
         assertThat(second.headers().getLocation()).hasToString("/api/requests/" + id);
-        assertThat(second.body().path("version").asLong()).isZero();
+        assertThat(second.body().path("version").asLong()).as("submitted, triage clock started").isEqualTo(1);
         assertThat(requestsTitled(title)).isEqualTo(1);
         assertThat(as("investigator1").get("/api/requests?q=" + title).body().path("total").asLong()).isEqualTo(1);
     }

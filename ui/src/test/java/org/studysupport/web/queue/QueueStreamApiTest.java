@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code GET /api/queues/stream}: server-sent events about queue changes, each only to who may see it. */
 class QueueStreamApiTest extends PostgresApiTest {
@@ -69,8 +70,11 @@ class QueueStreamApiTest extends PostgresApiTest {
 
             assertThat(created.position()).isLessThan(accepted.position());
             assertThat(accepted.position()).isLessThan(assigned.position());
+            // each change is an event, the service-level clocks' starts and stops too
+            await().atMost(FEW_SECONDS).until(() -> stream.eventsAbout(id, synced).size() >= 6);
             assertThat(stream.eventsAbout(id, synced)).extracting(Event::eventType)
-                    .containsExactly("RequestSubmitted", "RequestAccepted", "ServiceAssigned");
+                    .containsExactly("RequestSubmitted", "SlaClockStarted", "RequestAccepted", "SlaClockStopped",
+                            "ServiceAssigned", "SlaClockStarted");
         }
     }
 
@@ -108,8 +112,9 @@ class QueueStreamApiTest extends PostgresApiTest {
             Event forHus = stream.expect(about(both, "CommentAdded"), FEW_SECONDS, "about the HUS request");
             assertThat(forHus.data().path("hospitals").toString()).isEqualTo("[\"HUS\"]");
             assertThat(stream.eventsAbout(both, synced)).hasSize(1);
+            await().atMost(FEW_SECONDS).until(() -> stream.eventsAbout(declined, synced).size() >= 2);
             assertThat(stream.eventsAbout(declined, synced)).extracting(Event::eventType)
-                    .containsExactly("ServiceAssigned");
+                    .containsExactly("ServiceAssigned", "SlaClockStarted");
             // the event above came after these changes: had they been sent, they would be here
             assertThat(stream.eventsAbout(ousOnly)).isEmpty();
             assertThat(stream.eventsAbout(unassigned)).isEmpty();
@@ -132,8 +137,9 @@ class QueueStreamApiTest extends PostgresApiTest {
             flow.withdraw("investigator1", id);
 
             stream.expect(about(id, "RequestWithdrawn"), FEW_SECONDS, "for the withdrawal");
+            await().atMost(FEW_SECONDS).until(() -> stream.eventsAbout(id, synced).size() >= 3);
             assertThat(stream.eventsAbout(id, synced)).extracting(Event::eventType)
-                    .containsExactly("AssignmentCancelled", "RequestWithdrawn");
+                    .containsExactly("AssignmentCancelled", "RequestWithdrawn", "SlaClockStopped");
             assertThat(stream.eventsAbout(id, synced).get(1).data().path("status").asText()).isEqualTo("WITHDRAWN");
         }
         assertThat(flow.view("hus-staff", id).path("assignments").get(0).path("id").asText()).isEqualTo(assignment);
@@ -159,14 +165,16 @@ class QueueStreamApiTest extends PostgresApiTest {
             flow.accept(own, "LOW");
 
             Event accepted = stream.expect(about(own, "RequestAccepted"), FEW_SECONDS, "about the own request");
-            assertThat(stream.eventsAbout(own, synced)).extracting(Event::eventType).containsExactly("RequestAccepted");
+            await().atMost(FEW_SECONDS).until(() -> stream.eventsAbout(own, synced).size() >= 2);
+            assertThat(stream.eventsAbout(own, synced)).extracting(Event::eventType)
+                    .containsExactly("RequestAccepted", "SlaClockStopped");
             assertThat(stream.eventsAbout(other)).isEmpty();
 
             flow.comment("coordinator", own, "a word for the investigator", "PUBLIC");
             Event comment = stream.expect(about(own, "CommentAdded"), FEW_SECONDS, "for the PUBLIC comment");
             assertThat(comment.position()).isGreaterThan(accepted.position());
             assertThat(stream.eventsAbout(own, synced)).extracting(Event::eventType)
-                    .containsExactly("RequestAccepted", "CommentAdded");
+                    .containsExactly("RequestAccepted", "SlaClockStopped", "CommentAdded");
         }
     }
 
@@ -191,7 +199,8 @@ class QueueStreamApiTest extends PostgresApiTest {
         try (EventStream second = EventStream.open(port, "coordinator", last.id())) {
             second.expect(about(id, "CommentAdded"), FEW_SECONDS, "for the comment made while disconnected");
             assertThat(second.eventsAbout(id)).extracting(Event::eventType)
-                    .containsExactly("RequestAccepted", "ServiceAssigned", "CommentAdded");
+                    .containsExactly("SlaClockStarted", "RequestAccepted", "SlaClockStopped", "ServiceAssigned",
+                            "SlaClockStarted", "CommentAdded");
             assertThat(second.events()).allSatisfy(event -> assertThat(event.position()).isGreaterThan(last.position()));
             List<Long> positions = second.events().stream().map(Event::position).toList();
             assertThat(positions).isSorted().doesNotHaveDuplicates();
@@ -222,7 +231,9 @@ class QueueStreamApiTest extends PostgresApiTest {
 
         try (EventStream second = EventStream.open(port, "investigator2", last.id())) {
             second.expect(about(own, "RequestAccepted"), FEW_SECONDS, "replayed");
-            assertThat(second.eventsAbout(own)).extracting(Event::eventType).containsExactly("RequestAccepted");
+            await().atMost(FEW_SECONDS).until(() -> second.eventsAbout(own).size() >= 2);
+            assertThat(second.eventsAbout(own)).extracting(Event::eventType)
+                    .containsExactly("RequestAccepted", "SlaClockStopped");
             assertThat(second.eventsAbout(other)).isEmpty();
         }
     }
