@@ -104,12 +104,13 @@ class RecommendationsApiTest extends SeparateDatabaseApiTest {
         assertThat(ous.path("name").asText()).isEqualTo("Oslo University Hospital");
         assertThat(ous.path("reasons").toString()).isEqualTo("[\"0 open assignments (pending or active)\","
                 + "\"median response 4.0 hours over 3 assignments answered in the last 90 days\","
-                + "\"no service-level results in the last 90 days\"]");
+                + "\"service levels in the last 90 days: hospital response 3 met, 0 breached; delivery 2 met, 0 breached\"]");
         assertThat(recommendation(target, "BIOBANK", "STO").path("reasons").get(1).asText())
                 .isEqualTo("no assignment answered in the last 90 days");
 
-        // open work weighs more than a fast median
-        EventClock.at(base.plus(Duration.ofDays(5)));
+        // open work weighs more than a fast median (assigned an hour ago: its response clock, due in
+        // 3 working days, does not breach while this test runs)
+        EventClock.at(now.minus(Duration.ofHours(1)));
         String pending = flow.submit("investigator1", "Pending at HUS", "MONITORING").path("id").asText();
         flow.accept(pending, "NORMAL");
         flow.assign(pending, "MONITORING", "HUS");
@@ -133,9 +134,12 @@ class RecommendationsApiTest extends SeparateDatabaseApiTest {
         assertThat(declined.path("reasons").get(0).asText()).isEqualTo("declined BIOBANK on this request before");
         assertThat(declined.path("reasons").get(2).asText())
                 .isEqualTo("median response 5.0 hours over 4 assignments answered in the last 90 days");
-        // no clock ran in this history, so no result: ranked on the other figures (see SlaInsightApiTest)
-        assertThat(declined.path("slaMet").asLong()).isZero();
+        // every clock here ended in time (default targets: 3 and 40 working days): 4 responses and 2
+        // deliveries met, so the service-level record does not tell the hospitals apart (see SlaInsightApiTest)
+        assertThat(declined.path("slaMet").asLong()).isEqualTo(6);
         assertThat(declined.path("slaBreached").asLong()).isZero();
+        assertThat(recommendation(target, "BIOBANK", "HUS").path("slaMet").asLong()).isEqualTo(4);
+        assertThat(recommendation(target, "BIOBANK", "HUS").path("slaBreached").asLong()).isZero();
 
         // another service of the same request: only its own declines count; equal hospitals go by code;
         // UNN offers MONITORING but does not accept requests, STO does not offer it

@@ -9,6 +9,7 @@ import org.studysupport.support.EventClock;
 import org.studysupport.support.PostgresApiTest;
 import org.studysupport.support.Workflow;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -196,10 +197,35 @@ class StatisticsApiTest extends PostgresApiTest {
     }
 
     @Test
+    void countsTheServiceLevelResultsOfTheRealClocksPerClockAndHospital() {
+        // default targets: triage 5, hospital response 3, delivery 40 working days. Every triage and
+        // delivery in March ended well in time (S5's triage runs, S7's is paused); of the responses
+        // only "before"'s breached: assigned on Saturday 03-01, acknowledged on 03-20.
+        assertThat(records(stats(MARCH))).containsExactly(
+                "TRIAGE - met=7 breached=0",
+                "HOSPITAL_RESPONSE HUS met=2 breached=0",
+                "HOSPITAL_RESPONSE OUS met=3 breached=1",
+                "DELIVERY HUS met=1 breached=0",
+                "DELIVERY OUS met=3 breached=0");
+    }
+
+    @Test
     void reportsNoServiceLevelResultsWhereNoClockHasAResult() {
-        // no clock ran in this history: no record at all rather than zeros (figures: SlaInsightApiTest)
-        assertThat(stats(MARCH).path("sla").isArray()).isTrue();
-        assertThat(stats(MARCH).path("sla")).isEmpty();
+        // S5 was submitted in these days and S4's response clock runs through them, but no clock
+        // got its result then: no record at all rather than zeros
+        JsonNode stats = stats("from=2031-03-13T00:00:00Z&to=2031-03-15T00:00:00Z");
+        assertThat(stats.path("requests").asLong()).isEqualTo(1);
+        assertThat(stats.path("sla").isArray()).isTrue();
+        assertThat(stats.path("sla")).isEmpty();
+    }
+
+    /** One line per SLA record: clock, hospital, met, breached. */
+    private static List<String> records(JsonNode stats) {
+        List<String> lines = new ArrayList<>();
+        stats.path("sla").forEach(r -> lines.add(r.path("clock").asText() + " "
+                + (r.path("hospital").isNull() ? "-" : r.path("hospital").asText())
+                + " met=" + r.path("met").asLong() + " breached=" + r.path("breached").asLong()));
+        return lines;
     }
 
     @Test

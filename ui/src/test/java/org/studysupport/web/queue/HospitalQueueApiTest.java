@@ -84,8 +84,10 @@ class HospitalQueueApiTest extends PostgresApiTest {
         List<JsonNode> ous = queue("coordinator", "OUS");
         List<String> ousIds = Workflow.ids(ous, "assignmentId");
         assertThat(ousIds).contains(a1, a2, a4).doesNotContain(a3, a5, a6, a7, a8, a9);
-        assertThat(ousIds.indexOf(a4)).isLessThan(ousIds.indexOf(a2));
+        // response clocks (3 working days) of the pending ones, assigned on Monday 1 July 2030 at 09:00
+        // and 10:00, come before the active one's delivery clock (40 working days from its 12:00)
         assertThat(ousIds.indexOf(a2)).isLessThan(ousIds.indexOf(a1));
+        assertThat(ousIds.indexOf(a1)).isLessThan(ousIds.indexOf(a4));
         assertThat(ous).allSatisfy(i -> {
             assertThat(i.path("hospital").asText()).isEqualTo("OUS");
             assertThat(i.path("status").asText()).isIn("PENDING", "ACTIVE");
@@ -106,11 +108,14 @@ class HospitalQueueApiTest extends PostgresApiTest {
         assertThat(active.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(active.path("createdAt").asText()).isEqualTo("2030-07-01T08:00:00Z");
         assertThat(active.path("respondedAt").asText()).isEqualTo("2030-07-01T12:00:00Z");
-        assertThat(active.path("slaDueAt").isNull()).as("no clock runs for it (see SlaViewsApiTest)").isTrue();
+        assertThat(active.path("slaDueAt").asText()).as("its delivery clock: 40 working days, no holiday between")
+                .isEqualTo("2030-08-26T12:00:00Z");
         JsonNode pending = item(ous, a1);
         assertThat(pending.path("status").asText()).isEqualTo("PENDING");
         assertThat(pending.path("service").asText()).isEqualTo("MONITORING");
         assertThat(pending.path("respondedAt").isNull()).isTrue();
+        assertThat(pending.path("slaDueAt").asText()).as("its response clock: Thursday, 3 working days later")
+                .isEqualTo("2030-07-04T10:00:00Z");
 
         List<String> hus = Workflow.ids(queue("coordinator", "HUS"), "assignmentId");
         assertThat(hus).contains(a3, a9).doesNotContain(a1, a2, a4, a8);
