@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.studysupport.support.PostgresApiTest;
 import org.studysupport.support.Workflow;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code GET /api/queues/triage?asOf=}: the triage queue exactly as it stood at a past moment. The
@@ -80,7 +82,7 @@ class TriageQueueAsOfApiTest extends PostgresApiTest {
 
     @Test
     void thePastQueueIsPagedLikeTheLiveOne() {
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 4; i++) {
             submit(unique("Queue as of paging"), "MONITORING");
         }
         Instant moment = Instant.now();
@@ -101,18 +103,14 @@ class TriageQueueAsOfApiTest extends PostgresApiTest {
     private Moment now() {
         JsonNode queue = ok(as("coordinator").get(QUEUE));
         Instant at = Instant.now();
-        sleepPastMillisecond();
+        sleepPastMillisecond(at);
         return new Moment(queue, at);
     }
 
     /** Events are stored to the millisecond: the next one must fall after the moment taken. */
-    private static void sleepPastMillisecond() {
-        try {
-            Thread.sleep(2);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static void sleepPastMillisecond(Instant moment) {
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(1))
+                .until(() -> Instant.now().isAfter(moment.plusMillis(1)));
     }
 
     private static JsonNode item(JsonNode page, String id) {
