@@ -4,6 +4,8 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.studysupport.query.audit.log.AuditChainWriter;
 
 import java.util.List;
@@ -12,7 +14,9 @@ import java.util.List;
  * Axon's JPA event storage engine, with each append linked into the audit chain in its own
  * transaction (ADR 0010): the head lock first, so that appends are serialized and global indexes are
  * handed out in chain order; then Axon's insert (which flushes); then the links of the rows as stored.
- * Snapshots are not chained.
+ * In a command's transaction all of it runs just before the transaction commits, after the request
+ * view's writes, so the head lock is held for the insert, the links and the commit only. Snapshots
+ * are not chained.
  */
 public class ChainedJpaEventStorageEngine extends JpaEventStorageEngine {
 
@@ -30,10 +34,21 @@ public class ChainedJpaEventStorageEngine extends JpaEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
-        transactions.executeInTransaction(() -> {
-            AuditChainWriter.Head head = chain.lockHead();
-            super.appendEvents(events, serializer);
-            chain.link(head, events.stream().map(EventMessage::getIdentifier).toList());
-        });
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    appendLinked(events, serializer);
+                }
+            });
+        } else {
+            transactions.executeInTransaction(() -> appendLinked(events, serializer));
+        }
+    }
+
+    private void appendLinked(List<? extends EventMessage<?>> events, Serializer serializer) {
+        AuditChainWriter.Head head = chain.lockHead();
+        super.appendEvents(events, serializer);
+        chain.link(head, events.stream().map(EventMessage::getIdentifier).toList());
     }
 }
