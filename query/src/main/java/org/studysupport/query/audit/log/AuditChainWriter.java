@@ -66,9 +66,9 @@ public class AuditChainWriter {
             }
             head = lockHead();
         }
-        String placeholders = String.join(", ", Collections.nCopies(eventIdentifiers.size(), "?"));
+        String parameters = String.join(", ", Collections.nCopies(eventIdentifiers.size(), "?"));
         List<StoredEvent> events = jdbc.query("select " + StoredEvents.COLUMNS + " from domain_event_entry e"
-                        + " where e.event_identifier in (" + placeholders + ") order by e.global_index",
+                        + " where e.event_identifier in (" + parameters + ") order by e.global_index",
                 (row, n) -> StoredEvents.read(row), eventIdentifiers.toArray());
         append(head, events);
     }
