@@ -3,6 +3,7 @@ package org.studysupport.application;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
+import org.studysupport.api.access.RequestScope;
 import org.studysupport.api.problem.NotPermittedException;
 import org.studysupport.api.problem.UnknownEntityException;
 import org.studysupport.api.query.FindHospitalQueue;
@@ -17,13 +18,16 @@ import org.studysupport.api.query.Statistics;
 import org.studysupport.api.reference.HospitalDirectory;
 import org.studysupport.api.reference.ServiceCode;
 import org.studysupport.api.security.Actor;
-import org.studysupport.api.security.Role;
 import org.studysupport.security.CurrentActor;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** The queues and the insight that coordinators and hospitals work from. */
+/**
+ * The queues and the insight that coordinators and hospitals work from. Who may read which is
+ * {@link RequestScope}'s to say: the triage queue, statistics and recommendations span every
+ * request; a hospital's queue is its own staff's and the whole network's viewers'.
+ */
 @Service
 public class QueueService {
 
@@ -36,11 +40,13 @@ public class QueueService {
     }
 
     public RequestPage triage(int page, int size) {
+        RequestScope.of(CurrentActor.get()).requireWholeNetwork("The triage queue");
         return Answers.join(queries.query(new FindTriageQueue(page, size), ResponseTypes.instanceOf(RequestPage.class)));
     }
 
     /** The triage queue as it stood at a past moment. */
     public RequestPage triageAsOf(Instant asOf, int page, int size) {
+        RequestScope.of(CurrentActor.get()).requireWholeNetwork("The triage queue");
         return Answers.join(queries.query(new FindTriageQueueAsOf(asOf, page, size),
                 ResponseTypes.instanceOf(RequestPage.class)));
     }
@@ -51,19 +57,21 @@ public class QueueService {
             throw new UnknownEntityException("No hospital " + code + ".");
         }
         Actor actor = CurrentActor.get();
-        if (actor.is(Role.HOSPITAL) && !actor.actsFor(code)) {
+        if (!RequestScope.of(actor).coversHospital(code)) {
             throw new NotPermittedException("Hospital staff see only their own hospital's queue.");
         }
-        return Answers.join(queries.query(new FindHospitalQueue(code, page, size),
+        return Answers.join(queries.query(new FindHospitalQueue(code, page, size, actor),
                 ResponseTypes.instanceOf(HospitalQueuePage.class)));
     }
 
     public Recommendations recommendations(UUID requestId, ServiceCode service) {
+        RequestScope.of(CurrentActor.get()).requireWholeNetwork("Recommendations");
         return Answers.join(queries.query(new RecommendHospitals(requestId, service),
                 ResponseTypes.instanceOf(Recommendations.class)));
     }
 
     public Statistics statistics(Instant from, Instant to) {
+        RequestScope.of(CurrentActor.get()).requireWholeNetwork("Statistics");
         return Answers.join(queries.query(new FindStatistics(from, to), ResponseTypes.instanceOf(Statistics.class)));
     }
 }

@@ -113,7 +113,7 @@ final class QueueSubscriber {
             emitter.send(SseEmitter.event()
                     .id(Long.toString(change.position()))
                     .name(EVENT_NAME)
-                    .data(QueueEvent.of(change, viewer), MediaType.APPLICATION_JSON));
+                    .data(QueueEvent.of(change), MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException gone) {
             close();
         }

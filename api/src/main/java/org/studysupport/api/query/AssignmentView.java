@@ -45,6 +45,15 @@ public record AssignmentView(
                 replacement);
     }
 
+    /**
+     * The assignment as the staff of another hospital see it: service, hospital, status, dates and
+     * the assignment that replaced it, without the note, the reason and the delivery summary.
+     */
+    public AssignmentView withoutDetails() {
+        return new AssignmentView(id, service, hospital, status, null, createdAt, respondedAt, completedAt, closedAt,
+                null, null, replacedBy);
+    }
+
     /** Delivered by its hospital, with the summary of what was done. */
     public AssignmentView completedWith(String deliverySummary, Instant at) {
         return new AssignmentView(id, service, hospital, AssignmentStatus.COMPLETED, note, createdAt, respondedAt, at,

@@ -1,5 +1,7 @@
 package org.studysupport.api.query;
 
-/** A hospital's PENDING and ACTIVE assignments, earliest due first. */
-public record FindHospitalQueue(String hospital, int page, int size) {
+import org.studysupport.api.security.Actor;
+
+/** A hospital's PENDING and ACTIVE assignments, earliest due first, of the requests the viewer may see. */
+public record FindHospitalQueue(String hospital, int page, int size, Actor viewer) {
 }

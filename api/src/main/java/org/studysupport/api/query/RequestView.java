@@ -2,7 +2,6 @@ package org.studysupport.api.query;
 
 import org.studysupport.api.assignment.AssignmentStatus;
 import org.studysupport.api.reference.ServiceCode;
-import org.studysupport.api.request.CommentVisibility;
 import org.studysupport.api.request.ContactDetails;
 import org.studysupport.api.request.FundingStatus;
 import org.studysupport.api.request.Priority;
@@ -80,13 +79,6 @@ public record RequestView(
                 .filter(service -> assignments.stream().noneMatch(a -> a.service() == service
                         && (a.status().isOpen() || a.status() == AssignmentStatus.COMPLETED)))
                 .toList();
-    }
-
-    /** The same view without what the given reader may not see. */
-    public RequestView redactedFor(boolean showContact, boolean showInternalComments) {
-        List<CommentView> visibleComments = showInternalComments ? comments
-                : comments.stream().filter(c -> c.visibility() == CommentVisibility.PUBLIC).toList();
-        return toBuilder().contact(showContact ? contact : null).comments(visibleComments).build();
     }
 
     public static Builder builder() {
@@ -189,6 +181,10 @@ public record RequestView(
         public Builder submittedAt(Instant value) { submittedAt = value; return this; }
         public Builder updatedAt(Instant value) { updatedAt = value; return this; }
         public Builder version(long value) { version = value; return this; }
+        public Builder assignments(List<AssignmentView> value) {
+            assignments = new ArrayList<>(value);
+            return this;
+        }
         public Builder sla(List<SlaView> value) { sla = new ArrayList<>(value); return this; }
         public Builder comments(List<CommentView> value) { comments = new ArrayList<>(value); return this; }
         public Builder clarifications(List<ClarificationView> value) {

@@ -5,13 +5,13 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
+import org.studysupport.api.access.RequestDisclosure;
 import org.studysupport.api.query.CanSeeRequest;
 import org.studysupport.api.query.FindRequestAsOf;
 import org.studysupport.api.query.RequestView;
 import org.studysupport.query.request.EventContexts;
 import org.studysupport.query.request.RequestQueries;
 import org.studysupport.query.request.RequestViewFold;
-import org.studysupport.query.request.RequestVisibility;
 
 import java.util.Optional;
 
@@ -45,6 +45,6 @@ public class AsOfQueries {
             }
             view = RequestViewFold.apply(view, event.getPayload(), EventContexts.of(event));
         }
-        return Optional.ofNullable(view).map(past -> RequestVisibility.redact(past, query.viewer()));
+        return Optional.ofNullable(view).map(RequestDisclosure.to(query.viewer())::redact);
     }
 }

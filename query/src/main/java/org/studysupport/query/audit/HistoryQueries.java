@@ -4,13 +4,11 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
+import org.studysupport.api.access.RequestDisclosure;
 import org.studysupport.api.query.CanSeeRequest;
 import org.studysupport.api.query.FindRequestHistory;
 import org.studysupport.api.query.HistoryEntry;
-import org.studysupport.api.request.CommentAdded;
-import org.studysupport.api.request.CommentVisibility;
 import org.studysupport.api.security.Actor;
-import org.studysupport.api.security.Role;
 import org.studysupport.query.request.EventContexts;
 import org.studysupport.query.request.RequestQueries;
 
@@ -18,8 +16,9 @@ import java.util.List;
 
 /**
  * A request's history, read from its own events in the event store (never from a snapshot or a
- * read table), oldest first. What decides who may see the request is the read side's visibility. Whoever may see the request may read its history, with what they may
- * not see of the request left out: investigators do not get INTERNAL comments.
+ * read table), oldest first. Whoever may see the request ({@code RequestScope}) may read its
+ * history, each entry as {@link RequestDisclosure} shows it: investigators do not get INTERNAL
+ * comments, hospital staff neither the contact nor other hospitals' notes, reasons and summaries.
  */
 @Component
 public class HistoryQueries {
@@ -38,15 +37,11 @@ public class HistoryQueries {
         if (!requests.handle(new CanSeeRequest(query.requestId(), query.viewer()))) {
             return List.of();
         }
-        boolean internalShown = !query.viewer().is(Role.INVESTIGATOR);
+        RequestDisclosure disclosure = RequestDisclosure.to(query.viewer());
         return eventStore.readEvents(query.requestId().toString(), 0).asStream()
-                .filter(event -> internalShown || !isInternal(event.getPayload()))
                 .map(HistoryQueries::entry)
+                .flatMap(entry -> disclosure.redact(entry).stream())
                 .toList();
-    }
-
-    private static boolean isInternal(Object payload) {
-        return payload instanceof CommentAdded comment && comment.visibility() == CommentVisibility.INTERNAL;
     }
 
     private static HistoryEntry entry(DomainEventMessage<?> event) {

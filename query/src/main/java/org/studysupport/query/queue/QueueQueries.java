@@ -4,6 +4,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.studysupport.api.access.RequestScope;
 import org.studysupport.api.assignment.AssignmentStatus;
 import org.studysupport.api.query.FindHospitalQueue;
 import org.studysupport.api.query.FindQueueChanges;
@@ -19,13 +20,18 @@ import org.studysupport.api.query.RequestSummary;
 import org.studysupport.api.reference.ServiceCode;
 import org.studysupport.api.request.Priority;
 import org.studysupport.api.request.RequestStatus;
+import org.studysupport.query.access.ScopeSql;
 import org.studysupport.query.request.ViewDocuments;
 
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 
-/** The coordinators' triage queue, the hospitals' queues and the feed of queue changes. */
+/**
+ * The coordinators' triage queue, the hospitals' queues and the feed of queue changes. The triage
+ * queue spans every request (its callers check that the viewer sees every request); a hospital's
+ * queue is read within the viewer's scope.
+ */
 @Component
 public class QueueQueries {
 
@@ -69,7 +75,8 @@ public class QueueQueries {
     public HospitalQueuePage handle(FindHospitalQueue query) {
         MapSqlParameterSource parameters = page(query.page(), query.size()).addValue("hospital", query.hospital());
         String open = " from assignment_view a join request_view r on r.id = a.request_id"
-                + " where a.hospital = :hospital and a.status in ('PENDING', 'ACTIVE')";
+                + " where a.hospital = :hospital and a.status in ('PENDING', 'ACTIVE')"
+                + ScopeSql.and(RequestScope.of(query.viewer()), "r", parameters);
         Long total = jdbc.queryForObject("select count(*)" + open, parameters, Long.class);
         List<HospitalQueueItem> items = jdbc.query("select a.id, a.request_id, a.service, a.hospital, a.status,"
                         + " a.created_at, a.responded_at, a.sla_due_at, r.reference, r.title, r.acronym,"

@@ -4,6 +4,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.studysupport.api.access.RequestDisclosure;
+import org.studysupport.api.access.RequestScope;
 import org.studysupport.api.query.CanSeeRequest;
 import org.studysupport.api.query.FindRequest;
 import org.studysupport.api.query.ListRequests;
@@ -11,7 +13,7 @@ import org.studysupport.api.query.RequestSort;
 import org.studysupport.api.query.RequestSummary;
 import org.studysupport.api.query.RequestView;
 import org.studysupport.api.query.RequestPage;
-import org.studysupport.api.security.Actor;
+import org.studysupport.query.access.ScopeSql;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -32,25 +34,25 @@ public class RequestQueries {
         this.jdbc = jdbc;
     }
 
+    /** The request as the viewer may see it: in the viewer's scope, then redacted, as every output does. */
     @QueryHandler
     public Optional<RequestView> handle(FindRequest query) {
         return requests.find(query.requestId())
-                .filter(view -> RequestVisibility.canSee(view, query.viewer()))
+                .filter(RequestScope.of(query.viewer())::includes)
                 .map(requests::whole)
-                .map(view -> RequestVisibility.redact(view, query.viewer()));
+                .map(RequestDisclosure.to(query.viewer())::redact);
     }
 
     @QueryHandler
     public Boolean handle(CanSeeRequest query) {
-        return requests.find(query.requestId()).filter(view -> RequestVisibility.canSee(view, query.viewer()))
-                .isPresent();
+        return requests.find(query.requestId()).filter(RequestScope.of(query.viewer())::includes).isPresent();
     }
 
     @QueryHandler
     public RequestPage handle(ListRequests query) {
         StringBuilder where = new StringBuilder(" from request_view r where 1 = 1");
         MapSqlParameterSource parameters = new MapSqlParameterSource();
-        scopeToViewer(query.viewer(), where, parameters);
+        where.append(ScopeSql.and(RequestScope.of(query.viewer()), "r", parameters));
         if (query.status() != null) {
             where.append(" and r.status = :status");
             parameters.addValue("status", query.status().name());
@@ -88,23 +90,6 @@ public class RequestQueries {
                         + " limit :limit offset :offset", parameters,
                 (rs, rowNumber) -> documents.readSummary(rs.getString(1)));
         return new RequestPage(items, query.page(), query.size(), total == null ? 0 : total);
-    }
-
-    private static void scopeToViewer(Actor viewer, StringBuilder where, MapSqlParameterSource parameters) {
-        switch (viewer.role()) {
-            case INVESTIGATOR -> {
-                where.append(" and r.investigator_id = :viewerId");
-                parameters.addValue("viewerId", viewer.id());
-            }
-            case HOSPITAL -> {
-                where.append(" and exists (select 1 from assignment_view v where v.request_id = r.id"
-                        + " and v.hospital = :viewerHospital)");
-                parameters.addValue("viewerHospital", viewer.hospital());
-            }
-            case COORDINATOR, AUDITOR, ADMIN -> {
-                // everything
-            }
-        }
     }
 
     private static String orderBy(RequestSort sort) {

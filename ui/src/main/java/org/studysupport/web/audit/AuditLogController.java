@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.studysupport.api.access.RequestScope;
 import org.studysupport.api.problem.InvalidInputException;
 import org.studysupport.audit.Checkpoint;
 import org.studysupport.audit.CheckpointSigner;
@@ -23,6 +24,7 @@ import org.studysupport.query.audit.log.AuditLogReader;
 import org.studysupport.query.audit.log.ChainHash;
 import org.studysupport.query.audit.log.ChainVerification;
 import org.studysupport.query.audit.log.ExportFilter;
+import org.studysupport.security.CurrentActor;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -75,6 +77,7 @@ public class AuditLogController {
                        @RequestParam(required = false) String requestId,
                        @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                        HttpServletRequest request, HttpServletResponse response) throws IOException {
+        RequestScope.of(CurrentActor.get()).requireWholeNetwork("The audit log");
         ExportFilter parsed = filter(from, to, type, actor, requestId);
         // recorded before the first line is sent: a 2xx answer means its record is stored
         ExportFilter filter = access.recorded(AccessTrail.EXPORT_EVENTS, requestId, AuditedReads.detail(request),
