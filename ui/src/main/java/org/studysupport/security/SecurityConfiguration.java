@@ -42,7 +42,8 @@ public class SecurityConfiguration {
 
     /**
      * The HTTP API: stateless, each request signed in by its bearer token or (demo users) HTTP
-     * Basic, every refusal a problem-details answer.
+     * Basic, every refusal a problem-details answer. Without the demo users there is no HTTP Basic
+     * at all: Basic credentials are then no credentials.
      */
     @Bean
     @Order(1)
@@ -60,10 +61,11 @@ public class SecurityConfiguration {
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new BearerTokenUsers(settings)))
                     .authenticationEntryPoint(answers::tokenRefused));
         }
+        if (properties.security().demoUsers()) {
+            http.httpBasic(basic -> basic.realmName("study-support").authenticationEntryPoint(answers::basicRefused));
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.realmName("study-support")
-                        .authenticationEntryPoint(answers::basicRefused))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(answers::notSignedIn)
                         .accessDeniedHandler((request, response, e) -> {
@@ -120,9 +122,11 @@ public class SecurityConfiguration {
         }
         SignInAnswers answers = new SignInAnswers(objectMapper, jwtDecoder.getIfAvailable() != null,
                 properties.security().demoUsers());
+        if (properties.security().demoUsers()) {
+            http.httpBasic(basic -> basic.realmName("study-support").authenticationEntryPoint(answers::basicRefused));
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.realmName("study-support").authenticationEntryPoint(answers::basicRefused))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(answers::notSignedIn))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
         return http.build();

@@ -164,7 +164,7 @@ public final class TokenIssuer implements JWKSource<SecurityContext> {
         }
     }
 
-    private void reached() {
+    private synchronized void reached() {
         Outage ended = outage;
         if (ended != null) {
             outage = null;
@@ -173,7 +173,7 @@ public final class TokenIssuer implements JWKSource<SecurityContext> {
         }
     }
 
-    private void failed(String reason) {
+    private synchronized void failed(String reason) {
         Instant now = clock.instant();
         Outage previous = outage;
         outage = new Outage(reason, previous == null ? now : previous.since(), now.plus(retry));

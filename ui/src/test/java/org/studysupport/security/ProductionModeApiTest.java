@@ -166,6 +166,7 @@ class ProductionModeApiTest {
         Api.Answer answer = Api.at(port, "coordinator").get("/api/requests");
 
         assertProblem(answer, 401);
+        assertThat(answer.headers().get(HttpHeaders.WWW_AUTHENTICATE)).containsExactly("Bearer");
         assertThat(Api.at(port, "admin").get("/api/admin/projections").status()).isEqualTo(401);
     }
 

@@ -39,6 +39,7 @@ public final class LocalIdentityProvider implements AutoCloseable {
     private final int port;
     private final RSAKey signingKey = rsaKey("provider-key");
     private final AtomicInteger metadataRequests = new AtomicInteger();
+    private final AtomicInteger keySetRequests = new AtomicInteger();
     private volatile boolean failing;
     private HttpServer server;
 
@@ -79,6 +80,15 @@ public final class LocalIdentityProvider implements AutoCloseable {
 
     public int metadataRequests() {
         return metadataRequests.get();
+    }
+
+    public int keySetRequests() {
+        return keySetRequests.get();
+    }
+
+    /** Where the key set is served. */
+    public String keySet() {
+        return url(REALM + "/certs");
     }
 
     public String issuer() {
@@ -157,10 +167,11 @@ public final class LocalIdentityProvider implements AutoCloseable {
                  "response_types_supported": ["code"],
                  "subject_types_supported": ["public"],
                  "id_token_signing_alg_values_supported": ["RS256"]}
-                """.formatted(issuer(), url(REALM + "/auth"), url(REALM + "/token"), url(REALM + "/certs")));
+                """.formatted(issuer(), url(REALM + "/auth"), url(REALM + "/token"), keySet()));
     }
 
     private void keySet(HttpExchange exchange) throws IOException {
+        keySetRequests.incrementAndGet();
         answer(exchange, new JWKSet(signingKey.toPublicJWK()).toString());
     }
 
