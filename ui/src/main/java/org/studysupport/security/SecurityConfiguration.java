@@ -120,16 +120,24 @@ public class SecurityConfiguration {
                     .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
             return http.build();
         }
-        SignInAnswers answers = new SignInAnswers(objectMapper, jwtDecoder.getIfAvailable() != null,
-                properties.security().demoUsers());
-        if (properties.security().demoUsers()) {
+        embeddedPageSignIn(http, new SignInAnswers(objectMapper, jwtDecoder.getIfAvailable() != null,
+                properties.security().demoUsers()), properties.security().demoUsers());
+        return http.build();
+    }
+
+    /**
+     * How the pages sign in without an identity provider: for now as the API does (the demo users'
+     * HTTP Basic). The pages' form login replaces this when the pages are built.
+     */
+    private static void embeddedPageSignIn(HttpSecurity http, SignInAnswers answers, boolean demoUsers)
+            throws Exception {
+        if (demoUsers) {
             http.httpBasic(basic -> basic.realmName("study-support").authenticationEntryPoint(answers::basicRefused));
         }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(answers::notSignedIn))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
-        return http.build();
     }
 
     /**
