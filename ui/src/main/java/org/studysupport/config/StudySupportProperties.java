@@ -51,12 +51,19 @@ public record StudySupportProperties(
      * @param verifiedTokens how many verified tokens are kept, so that a client's next request with
      *                       the same token is not verified again
      * @param verifiedFor    how long a verified token is kept at most (never past its expiry)
+     * @param issuerTimeout  how long a call to the token issuer (its metadata, its key set) may take
+     *                       to connect, and again to answer
+     * @param issuerRetry    while the issuer's keys cannot be fetched, how long requests with a token
+     *                       are answered 503 without asking the issuer again (also their
+     *                       {@code Retry-After}); the first request after it asks again
      */
     public record Jwt(@DefaultValue("preferred_username") String userClaim,
                       @DefaultValue("roles") String roleClaim,
                       @DefaultValue("hospital") String hospitalClaim,
                       @DefaultValue("10000") int verifiedTokens,
-                      @DefaultValue("5m") Duration verifiedFor) {
+                      @DefaultValue("5m") Duration verifiedFor,
+                      @DefaultValue("5s") Duration issuerTimeout,
+                      @DefaultValue("10s") Duration issuerRetry) {
     }
 
     /** @param enabled whether an empty store gets a few demo requests at start */

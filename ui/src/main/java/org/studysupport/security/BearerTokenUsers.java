@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Maps a verified bearer token to the same user shape as the demo users: user id, role, hospital. */
 public class BearerTokenUsers implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -24,16 +25,22 @@ public class BearerTokenUsers implements Converter<Jwt, AbstractAuthenticationTo
 
     @Override
     public AbstractAuthenticationToken convert(Jwt token) {
+        String user = token.getClaimAsString(claims.userClaim());
+        return new JwtAuthenticationToken(token, authorities(token.getClaims()),
+                user == null || user.isBlank() ? token.getSubject() : user);
+    }
+
+    /** The role and hospital authorities the configured claims give; the same for a signed-in page user. */
+    List<GrantedAuthority> authorities(Map<String, Object> claimValues) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        for (String role : roles(token.getClaim(claims.roleClaim()))) {
+        for (String role : roles(claimValues.get(claims.roleClaim()))) {
             authorities.add(new SimpleGrantedAuthority(CurrentActor.ROLE_PREFIX + role.toUpperCase(Locale.ROOT)));
         }
-        String hospital = token.getClaimAsString(claims.hospitalClaim());
-        if (hospital != null && !hospital.isBlank()) {
+        Object hospital = claimValues.get(claims.hospitalClaim());
+        if (hospital != null && !String.valueOf(hospital).isBlank()) {
             authorities.add(new SimpleGrantedAuthority(CurrentActor.HOSPITAL_PREFIX + hospital));
         }
-        String user = token.getClaimAsString(claims.userClaim());
-        return new JwtAuthenticationToken(token, authorities, user == null || user.isBlank() ? token.getSubject() : user);
+        return authorities;
     }
 
     private static List<String> roles(Object claim) {

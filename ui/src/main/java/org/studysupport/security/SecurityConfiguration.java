@@ -1,29 +1,28 @@
 package org.studysupport.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.studysupport.config.StudySupportProperties;
 import org.studysupport.web.Problems;
 import org.studysupport.web.audit.AccessRecording;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 
 /**
  * Who may call what. Users sign in with a bearer token (JWT) when a token issuer or key is
- * configured, and with HTTP Basic as the demo users when those are switched on. Roles are checked
+ * configured ({@link BearerTokenConfiguration}), and with HTTP Basic as the demo users when those
+ * are switched on; the web pages have a chain of their own, after the API's. Roles are checked
  * here per path and method; which request a caller may see is decided by the read side, and the
  * finer rules (the owner, the hospital of an assignment) by the aggregate.
  */
@@ -34,37 +33,44 @@ public class SecurityConfiguration {
     private static final String HOSPITAL = "HOSPITAL";
     private static final String INVESTIGATOR = "INVESTIGATOR";
 
+    /**
+     * The paths of the API chain: the HTTP API and what serves it. Every other path is a web page,
+     * signed in to by {@link #pages}.
+     */
+    static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
+            "/swagger-ui.html", "/error"};
+
+    /**
+     * The HTTP API: stateless, each request signed in by its bearer token or (demo users) HTTP
+     * Basic, every refusal a problem-details answer. Without the demo users there is no HTTP Basic
+     * at all: Basic credentials are then no credentials.
+     */
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, ObjectProvider<JwtDecoder> jwtDecoder,
                             StudySupportProperties properties, Clock clock, AccessRecording access)
             throws Exception {
         JwtDecoder verifier = jwtDecoder.getIfAvailable();
+        SignInAnswers answers = new SignInAnswers(objectMapper, verifier != null, properties.security().demoUsers());
+        http.securityMatcher(API_PATHS);
         if (verifier != null) {
             StudySupportProperties.Jwt settings = properties.security().jwt();
             JwtDecoder decoder = new VerifiedTokenCache(verifier, clock, settings.verifiedTokens(),
                     settings.verifiedFor());
             http.oauth2ResourceServer(tokens -> tokens
                     .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new BearerTokenUsers(settings)))
-                    .authenticationEntryPoint((request, response, e) -> {
-                        response.setHeader("WWW-Authenticate", "Bearer");
-                        write(response, objectMapper, Problems.unauthenticated());
-                    }));
+                    .authenticationEntryPoint(answers::tokenRefused));
+        }
+        if (properties.security().demoUsers()) {
+            http.httpBasic(basic -> basic.realmName("study-support").authenticationEntryPoint(answers::basicRefused));
         }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.realmName("study-support")
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"study-support\"");
-                            write(response, objectMapper, Problems.unauthenticated());
-                        }))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"study-support\"");
-                            write(response, objectMapper, Problems.unauthenticated());
-                        })
+                        .authenticationEntryPoint(answers::notSignedIn)
                         .accessDeniedHandler((request, response, e) -> {
                             access.refusedByRole(request);
-                            write(response, objectMapper, Problems.forbidden("Your role may not do this."));
+                            answers.write(response, Problems.forbidden("Your role may not do this."));
                         }))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
@@ -97,6 +103,44 @@ public class SecurityConfiguration {
     }
 
     /**
+     * The web pages (every path outside {@link #API_PATHS}). With an OpenID Connect client
+     * registration configured ({@code spring.security.oauth2.client.registration.*}, production),
+     * a visitor who is not signed in is sent to the identity provider and comes back with a session.
+     * Without one (the embedded default) the pages sign in as the API does, which is where the
+     * pages' own form login goes when they are built.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, ObjectMapper objectMapper, StudySupportProperties properties,
+                              ObjectProvider<ClientRegistrationRepository> registrations,
+                              ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        if (registrations.getIfAvailable() != null) {
+            OpenIdUsers users = new OpenIdUsers(new BearerTokenUsers(properties.security().jwt()));
+            http.oauth2Login(login -> login.userInfoEndpoint(info -> info.userAuthoritiesMapper(users)))
+                    .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
+            return http.build();
+        }
+        embeddedPageSignIn(http, new SignInAnswers(objectMapper, jwtDecoder.getIfAvailable() != null,
+                properties.security().demoUsers()), properties.security().demoUsers());
+        return http.build();
+    }
+
+    /**
+     * How the pages sign in without an identity provider: for now as the API does (the demo users'
+     * HTTP Basic). The pages' form login replaces this when the pages are built.
+     */
+    private static void embeddedPageSignIn(HttpSecurity http, SignInAnswers answers, boolean demoUsers)
+            throws Exception {
+        if (demoUsers) {
+            http.httpBasic(basic -> basic.realmName("study-support").authenticationEntryPoint(answers::basicRefused));
+        }
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(answers::notSignedIn))
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
+    }
+
+    /**
      * The demo users, looked up by name. Deliberately not a {@code UserDetailsPasswordService} (as
      * Spring's in-memory manager is): Spring would then "upgrade" the {@code {noop}} passwords to
      * bcrypt at the first sign-in, and every request after it would pay a bcrypt check.
@@ -104,12 +148,5 @@ public class SecurityConfiguration {
     @Bean
     UserDetailsService users(StudySupportProperties properties) {
         return new DemoUserDirectory(properties.security().demoUsers() ? DemoUsers.all() : List.of());
-    }
-
-    private static void write(HttpServletResponse response, ObjectMapper objectMapper, ProblemDetail problem)
-            throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
     }
 }
