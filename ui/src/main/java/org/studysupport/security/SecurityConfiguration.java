@@ -24,15 +24,12 @@ import java.util.List;
 /**
  * Who may call what. Users sign in with a bearer token (JWT) when a token issuer or key is
  * configured, and with HTTP Basic as the demo users when those are switched on. Roles are checked
- * here per path and method; which request a caller may see is decided by the read side, and the
- * finer rules (the owner, the hospital of an assignment) by the aggregate.
+ * here per path and method, with the role lists of the {@link org.studysupport.api.security.Action}
+ * policy ({@link ActionPaths}); which request a caller may see is decided by the read side, and the
+ * scope the policy names for commands (the owner, the hospital of an assignment) by the aggregate.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
-
-    private static final String COORDINATOR = "COORDINATOR";
-    private static final String HOSPITAL = "HOSPITAL";
-    private static final String INVESTIGATOR = "INVESTIGATOR";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, ObjectProvider<JwtDecoder> jwtDecoder,
@@ -66,33 +63,15 @@ public class SecurityConfiguration {
                             access.refusedByRole(request);
                             write(response, objectMapper, Problems.forbidden("Your role may not do this."));
                         }))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/requests").hasRole(INVESTIGATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/clarifications/*/answer")
-                        .hasRole(INVESTIGATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/clarifications")
-                        .hasAnyRole(COORDINATOR, HOSPITAL)
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/assignments/*/acknowledge",
-                                "/api/requests/*/assignments/*/decline", "/api/requests/*/assignments/*/complete")
-                        .hasRole(HOSPITAL)
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/accept", "/api/requests/*/reject",
-                                "/api/requests/*/assignments", "/api/requests/*/assignments/*/reassign",
-                                "/api/requests/*/assignments/*/cancel", "/api/requests/*/complete")
-                        .hasRole(COORDINATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/withdraw").hasRole(INVESTIGATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/comments")
-                        .hasAnyRole(INVESTIGATOR, COORDINATOR, HOSPITAL, "ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/requests/*/history")
-                        .hasAnyRole(INVESTIGATOR, COORDINATOR, "AUDITOR", "ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
-                        .requestMatchers("/api/**").denyAll()
-                        .anyRequest().authenticated());
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                            .requestMatchers("/error").permitAll();
+                    ActionPaths.authorize(auth);
+                    auth.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                            .requestMatchers("/api/**").denyAll()
+                            .anyRequest().authenticated();
+                });
         return http.build();
     }
 
