@@ -20,8 +20,12 @@ public final class ActionPaths {
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
 
-    /** One rule: the calls it matches and the action they take. */
-    public record Rule(RequestMatcher calls, Action action) {
+    /**
+     * One rule: the calls it matches and the action they take.
+     *
+     * @param method the method of the calls it matches; null for every method
+     */
+    public record Rule(HttpMethod method, RequestMatcher calls, Action action) {
     }
 
     private static final List<Rule> RULES = List.of(
@@ -44,7 +48,7 @@ public final class ActionPaths {
             get("/api/requests/*/history", Action.READ_HISTORY),
             get("/api/requests/*/recommendations", Action.RECOMMEND_HOSPITALS),
             // with asOf, the queue as it stood then; without, today's
-            new Rule(new AndRequestMatcher(PATHS.matcher(HttpMethod.GET, "/api/queues/triage"),
+            new Rule(HttpMethod.GET, new AndRequestMatcher(PATHS.matcher(HttpMethod.GET, "/api/queues/triage"),
                     call -> call.getParameter("asOf") != null), Action.READ_PAST_TRIAGE_QUEUE),
             get("/api/queues/triage", Action.READ_TRIAGE_QUEUE),
             get("/api/queues/hospitals/*", Action.READ_HOSPITAL_QUEUE),
@@ -53,8 +57,8 @@ public final class ActionPaths {
             get("/api/hospitals", Action.READ_REFERENCE_DATA),
             get("/api/stats", Action.READ_STATISTICS),
             get("/api/audit/**", Action.READ_AUDIT_LOG),
-            new Rule(PATHS.matcher("/api/admin/**"), Action.OPERATE),
-            new Rule(PATHS.matcher("/actuator/**"), Action.OPERATE));
+            new Rule(null, PATHS.matcher("/api/admin/**"), Action.OPERATE),
+            new Rule(null, PATHS.matcher("/actuator/**"), Action.OPERATE));
 
     private ActionPaths() {
     }
@@ -72,10 +76,10 @@ public final class ActionPaths {
     }
 
     private static Rule post(String pattern, Action action) {
-        return new Rule(PATHS.matcher(HttpMethod.POST, pattern), action);
+        return new Rule(HttpMethod.POST, PATHS.matcher(HttpMethod.POST, pattern), action);
     }
 
     private static Rule get(String pattern, Action action) {
-        return new Rule(PATHS.matcher(HttpMethod.GET, pattern), action);
+        return new Rule(HttpMethod.GET, PATHS.matcher(HttpMethod.GET, pattern), action);
     }
 }

@@ -65,7 +65,8 @@ public class SecurityConfiguration {
                         }))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                            .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
+                                    "/swagger-ui.html").permitAll()
                             .requestMatchers("/error").permitAll();
                     ActionPaths.authorize(auth);
                     auth.requestMatchers(HttpMethod.GET, "/api/**").authenticated()

@@ -127,7 +127,8 @@ class AuthorizationMatrixTest extends PostgresApiTest {
         assertThat(answer.status()).as(cell + ": " + row.method() + " " + path + " answered " + answer.body())
                 .isEqualTo(cell.expected());
         if (answer.status() >= 400) {
-            assertThat(answer.contentType()).as(cell + ": a refusal is a problem").startsWith("application/problem+json");
+            assertThat(answer.contentType()).as(cell + ": a refusal is a problem")
+                    .startsWith("application/problem+json");
             assertThat(JSON.readTree(answer.body()).path("status").asInt()).as(cell + ": the problem's status")
                     .isEqualTo(answer.status());
             if (versionBefore != null) {
@@ -228,7 +229,8 @@ class AuthorizationMatrixTest extends PostgresApiTest {
             JsonNode projections = ok(admin.get("/api/admin/projections"));
             for (JsonNode projection : projections) {
                 JsonNode rebuild = projection.path("rebuild");
-                if (rebuild.path("id").asText().equals(rebuildId) && !rebuild.path("outcome").asText().equals("RUNNING")) {
+                boolean finished = !rebuild.path("outcome").asText().equals("RUNNING");
+                if (rebuild.path("id").asText().equals(rebuildId) && finished) {
                     assertThat(rebuild.path("outcome").asText()).as("the rebuild's outcome").isEqualTo("COMPLETED");
                     return true;
                 }
@@ -241,11 +243,13 @@ class AuthorizationMatrixTest extends PostgresApiTest {
     record Answer(int status, String contentType, String body) {
     }
 
-    private Answer call(String method, String path, String caller, Object body) throws IOException, InterruptedException {
+    private Answer call(String method, String path, String caller, Object body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(CALL_TIMEOUT);
         if (!caller.equals("anonymous")) {
-            String credentials = Base64.getEncoder().encodeToString((caller + ":demo").getBytes(StandardCharsets.UTF_8));
+            String credentials = Base64.getEncoder()
+                    .encodeToString((caller + ":demo").getBytes(StandardCharsets.UTF_8));
             request.header("Authorization", "Basic " + credentials);
         }
         if (body == null) {
@@ -260,7 +264,8 @@ class AuthorizationMatrixTest extends PostgresApiTest {
             if (contentType.startsWith("text/event-stream")) {
                 return new Answer(response.statusCode(), contentType, "");
             }
-            return new Answer(response.statusCode(), contentType, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), contentType,
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }

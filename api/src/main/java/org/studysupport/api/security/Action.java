@@ -19,60 +19,73 @@ import java.util.stream.Collectors;
  */
 public enum Action {
 
-    SUBMIT_REQUEST("submit requests", grant(Role.INVESTIGATOR, Scope.ANY)),
-    READ_REQUESTS("read requests", grant(Role.INVESTIGATOR, Scope.VISIBLE), grant(Role.COORDINATOR, Scope.VISIBLE),
+    SUBMIT_REQUEST(Effect.CHANGES, "submit requests", grant(Role.INVESTIGATOR, Scope.ANY)),
+    READ_REQUESTS(Effect.READS, "read requests",
+            grant(Role.INVESTIGATOR, Scope.VISIBLE), grant(Role.COORDINATOR, Scope.VISIBLE),
             grant(Role.HOSPITAL, Scope.VISIBLE), grant(Role.AUDITOR, Scope.VISIBLE), grant(Role.ADMIN, Scope.VISIBLE)),
-    READ_HISTORY("read the history of requests", grant(Role.INVESTIGATOR, Scope.OWN_REQUEST),
-            grant(Role.COORDINATOR, Scope.ANY), grant(Role.AUDITOR, Scope.ANY), grant(Role.ADMIN, Scope.ANY)),
-    ASK_CLARIFICATION("ask for clarification", grant(Role.COORDINATOR, Scope.ANY),
-            grant(Role.HOSPITAL, Scope.OPEN_ASSIGNMENT_AT_OWN_HOSPITAL)),
-    ANSWER_CLARIFICATION("answer clarification questions", grant(Role.INVESTIGATOR, Scope.OWN_REQUEST)),
-    ACCEPT_REQUEST("accept requests", grant(Role.COORDINATOR, Scope.ANY)),
-    REJECT_REQUEST("reject requests", grant(Role.COORDINATOR, Scope.ANY)),
-    ASSIGN_SERVICE("assign services", grant(Role.COORDINATOR, Scope.ANY)),
-    ACKNOWLEDGE_ASSIGNMENT("acknowledge assignments", grant(Role.HOSPITAL, Scope.HOSPITAL_OF_ASSIGNMENT)),
-    DECLINE_ASSIGNMENT("decline assignments", grant(Role.HOSPITAL, Scope.HOSPITAL_OF_ASSIGNMENT)),
-    COMPLETE_ASSIGNMENT("complete assignments", grant(Role.HOSPITAL, Scope.HOSPITAL_OF_ASSIGNMENT)),
-    REASSIGN_ASSIGNMENT("reassign assignments", grant(Role.COORDINATOR, Scope.ANY)),
-    CANCEL_ASSIGNMENT("cancel assignments", grant(Role.COORDINATOR, Scope.ANY)),
-    COMPLETE_REQUEST("complete requests", grant(Role.COORDINATOR, Scope.ANY)),
-    WITHDRAW_REQUEST("withdraw requests", grant(Role.INVESTIGATOR, Scope.OWN_REQUEST)),
+    READ_HISTORY(Effect.READS, "read the history of requests",
+            grant(Role.INVESTIGATOR, Scope.OWN_REQUEST), grant(Role.COORDINATOR, Scope.ANY),
+            grant(Role.AUDITOR, Scope.ANY), grant(Role.ADMIN, Scope.ANY)),
+    ASK_CLARIFICATION(Effect.CHANGES, "ask for clarification",
+            grant(Role.COORDINATOR, Scope.ANY), grant(Role.HOSPITAL, Scope.OPEN_ASSIGNMENT_AT_OWN_HOSPITAL)),
+    ANSWER_CLARIFICATION(Effect.CHANGES, "answer clarification questions",
+            grant(Role.INVESTIGATOR, Scope.OWN_REQUEST)),
+    ACCEPT_REQUEST(Effect.CHANGES, "accept requests", grant(Role.COORDINATOR, Scope.ANY)),
+    REJECT_REQUEST(Effect.CHANGES, "reject requests", grant(Role.COORDINATOR, Scope.ANY)),
+    ASSIGN_SERVICE(Effect.CHANGES, "assign services", grant(Role.COORDINATOR, Scope.ANY)),
+    ACKNOWLEDGE_ASSIGNMENT(Effect.CHANGES, "acknowledge assignments",
+            grant(Role.HOSPITAL, Scope.HOSPITAL_OF_ASSIGNMENT)),
+    DECLINE_ASSIGNMENT(Effect.CHANGES, "decline assignments", grant(Role.HOSPITAL, Scope.HOSPITAL_OF_ASSIGNMENT)),
+    COMPLETE_ASSIGNMENT(Effect.CHANGES, "complete assignments", grant(Role.HOSPITAL, Scope.HOSPITAL_OF_ASSIGNMENT)),
+    REASSIGN_ASSIGNMENT(Effect.CHANGES, "reassign assignments", grant(Role.COORDINATOR, Scope.ANY)),
+    CANCEL_ASSIGNMENT(Effect.CHANGES, "cancel assignments", grant(Role.COORDINATOR, Scope.ANY)),
+    COMPLETE_REQUEST(Effect.CHANGES, "complete requests", grant(Role.COORDINATOR, Scope.ANY)),
+    WITHDRAW_REQUEST(Effect.CHANGES, "withdraw requests", grant(Role.INVESTIGATOR, Scope.OWN_REQUEST)),
     /** Investigators write PUBLIC comments only: a rule of the comment, which the aggregate keeps. */
-    COMMENT("comment", "Auditors read; they do not comment.", grant(Role.INVESTIGATOR, Scope.OWN_REQUEST),
-            grant(Role.COORDINATOR, Scope.ANY), grant(Role.HOSPITAL, Scope.ASSIGNMENT_AT_OWN_HOSPITAL),
-            grant(Role.ADMIN, Scope.ANY)),
-    READ_TRIAGE_QUEUE("see today's triage queue", grant(Role.COORDINATOR, Scope.ANY)),
-    READ_PAST_TRIAGE_QUEUE("see the triage queue as of a past moment", grant(Role.COORDINATOR, Scope.ANY),
-            grant(Role.AUDITOR, Scope.ANY)),
-    READ_HOSPITAL_QUEUE("see a hospital's queue", grant(Role.COORDINATOR, Scope.ANY),
-            grant(Role.HOSPITAL, Scope.OWN_HOSPITAL)),
-    FOLLOW_CHANGES("follow the live queue changes", grant(Role.COORDINATOR, Scope.VISIBLE),
-            grant(Role.HOSPITAL, Scope.VISIBLE), grant(Role.INVESTIGATOR, Scope.VISIBLE)),
-    RECOMMEND_HOSPITALS("ask which hospital to route a service to", grant(Role.COORDINATOR, Scope.ANY)),
-    READ_STATISTICS("read the statistics", grant(Role.COORDINATOR, Scope.ANY), grant(Role.AUDITOR, Scope.ANY),
-            grant(Role.ADMIN, Scope.ANY)),
-    READ_REFERENCE_DATA("read the reference data", grant(Role.INVESTIGATOR, Scope.ANY),
-            grant(Role.COORDINATOR, Scope.ANY), grant(Role.HOSPITAL, Scope.ANY), grant(Role.AUDITOR, Scope.ANY),
-            grant(Role.ADMIN, Scope.ANY)),
-    READ_AUDIT_LOG("read the audit log", grant(Role.AUDITOR, Scope.ANY), grant(Role.ADMIN, Scope.ANY)),
+    COMMENT(Effect.CHANGES, "comment", "Auditors read; they do not comment.",
+            grant(Role.INVESTIGATOR, Scope.OWN_REQUEST), grant(Role.COORDINATOR, Scope.ANY),
+            grant(Role.HOSPITAL, Scope.ASSIGNMENT_AT_OWN_HOSPITAL), grant(Role.ADMIN, Scope.ANY)),
+    READ_TRIAGE_QUEUE(Effect.READS, "see today's triage queue", grant(Role.COORDINATOR, Scope.ANY)),
+    READ_PAST_TRIAGE_QUEUE(Effect.READS, "see the triage queue as of a past moment",
+            grant(Role.COORDINATOR, Scope.ANY), grant(Role.AUDITOR, Scope.ANY)),
+    READ_HOSPITAL_QUEUE(Effect.READS, "see a hospital's queue",
+            grant(Role.COORDINATOR, Scope.ANY), grant(Role.HOSPITAL, Scope.OWN_HOSPITAL)),
+    FOLLOW_CHANGES(Effect.READS, "follow the live queue changes",
+            grant(Role.COORDINATOR, Scope.VISIBLE), grant(Role.HOSPITAL, Scope.VISIBLE),
+            grant(Role.INVESTIGATOR, Scope.VISIBLE)),
+    RECOMMEND_HOSPITALS(Effect.READS, "ask which hospital to route a service to",
+            grant(Role.COORDINATOR, Scope.ANY)),
+    READ_STATISTICS(Effect.READS, "read the statistics",
+            grant(Role.COORDINATOR, Scope.ANY), grant(Role.AUDITOR, Scope.ANY), grant(Role.ADMIN, Scope.ANY)),
+    READ_REFERENCE_DATA(Effect.READS, "read the reference data",
+            grant(Role.INVESTIGATOR, Scope.ANY), grant(Role.COORDINATOR, Scope.ANY), grant(Role.HOSPITAL, Scope.ANY),
+            grant(Role.AUDITOR, Scope.ANY), grant(Role.ADMIN, Scope.ANY)),
+    READ_AUDIT_LOG(Effect.READS, "read the audit log", grant(Role.AUDITOR, Scope.ANY), grant(Role.ADMIN, Scope.ANY)),
     /** Read models, dead letters, metrics, personal-data erasure: the operator's work. */
-    OPERATE("operate the application", grant(Role.ADMIN, Scope.ANY));
+    OPERATE(Effect.CHANGES, "operate the application", grant(Role.ADMIN, Scope.ANY));
 
+    /** Whether taking the action only reads, or may change what is stored. */
+    public enum Effect {
+        READS, CHANGES
+    }
+
+    private final Effect effect;
     private final String description;
     private final String roleRefusal;
     private final Map<Role, Scope> grants;
 
-    Action(String description, Grant... grants) {
-        this(description, null, grants);
+    Action(Effect effect, String description, Grant... grants) {
+        this(effect, description, null, grants);
     }
 
-    Action(String description, String roleRefusal, Grant... grants) {
+    Action(Effect effect, String description, String roleRefusal, Grant... grants) {
         Map<Role, Scope> byRole = new EnumMap<>(Role.class);
         for (Grant grant : grants) {
             if (byRole.put(grant.role(), grant.scope()) != null) {
                 throw new IllegalArgumentException(grant.role() + " is granted " + name() + " twice");
             }
         }
+        this.effect = effect;
         this.description = description;
         this.grants = Collections.unmodifiableMap(byRole);
         this.roleRefusal = roleRefusal != null ? roleRefusal
@@ -85,6 +98,10 @@ public enum Action {
     }
 
     private record Grant(Role role, Scope scope) {
+    }
+
+    public Effect effect() {
+        return effect;
     }
 
     /** What the action does, as the end of "may ...": {@code accept requests}. */
