@@ -16,8 +16,9 @@ import org.studysupport.api.query.RequestPage;
 import org.studysupport.api.query.Statistics;
 import org.studysupport.api.reference.HospitalDirectory;
 import org.studysupport.api.reference.ServiceCode;
+import org.studysupport.api.security.Action;
 import org.studysupport.api.security.Actor;
-import org.studysupport.api.security.Role;
+import org.studysupport.api.security.Scope;
 import org.studysupport.security.CurrentActor;
 
 import java.time.Instant;
@@ -51,7 +52,7 @@ public class QueueService {
             throw new UnknownEntityException("No hospital " + code + ".");
         }
         Actor actor = CurrentActor.get();
-        if (actor.is(Role.HOSPITAL) && !actor.actsFor(code)) {
+        if (Action.READ_HOSPITAL_QUEUE.requireRole(actor) == Scope.OWN_HOSPITAL && !actor.actsFor(code)) {
             throw new NotPermittedException("Hospital staff see only their own hospital's queue.");
         }
         return Answers.join(queries.query(new FindHospitalQueue(code, page, size),

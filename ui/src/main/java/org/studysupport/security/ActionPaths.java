@@ -1,5 +1,6 @@
 package org.studysupport.security;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -73,6 +74,13 @@ public final class ActionPaths {
         for (Rule rule : RULES) {
             registry.requestMatchers(rule.calls()).hasAnyRole(rule.action().roleNames().toArray(String[]::new));
         }
+    }
+
+    /** Why the path rules refused a call: the roles that may take its action. */
+    public static String refusal(HttpServletRequest call) {
+        return RULES.stream().filter(rule -> rule.calls().matches(call)).findFirst()
+                .map(rule -> rule.action().roleRefusal())
+                .orElse("Your role may not do this.");
     }
 
     private static Rule post(String pattern, Action action) {

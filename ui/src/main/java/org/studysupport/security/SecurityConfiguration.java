@@ -61,7 +61,7 @@ public class SecurityConfiguration {
                         })
                         .accessDeniedHandler((request, response, e) -> {
                             access.refusedByRole(request);
-                            write(response, objectMapper, Problems.forbidden("Your role may not do this."));
+                            write(response, objectMapper, Problems.forbidden(ActionPaths.refusal(request)));
                         }))
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()

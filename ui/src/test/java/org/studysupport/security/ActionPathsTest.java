@@ -49,6 +49,14 @@ class ActionPathsTest {
     }
 
     @Test
+    void aRefusalNamesTheRolesThatMayTakeTheAction() {
+        assertThat(ActionPaths.refusal(new MockHttpServletRequest("GET", "/api/queues/triage")))
+                .isEqualTo("Only COORDINATOR may see today's triage queue.");
+        assertThat(ActionPaths.refusal(new MockHttpServletRequest("POST", "/api/requests/x/accept")))
+                .isEqualTo("Only COORDINATOR may accept requests.");
+    }
+
+    @Test
     void aCallNoRuleNamesTakesNoAction() {
         assertThat(actionOf("DELETE", "/api/requests/x", null)).isEmpty();
         assertThat(actionOf("POST", "/api/services", null)).isEmpty();
