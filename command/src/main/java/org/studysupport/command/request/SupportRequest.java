@@ -46,8 +46,8 @@ import org.studysupport.api.request.RequestSubmitted;
 import org.studysupport.api.request.RequestWithdrawn;
 import org.studysupport.api.request.SubmitRequest;
 import org.studysupport.api.request.WithdrawRequest;
-import org.studysupport.api.security.Actor;
 import org.studysupport.api.security.Action;
+import org.studysupport.api.security.Actor;
 import org.studysupport.api.security.Role;
 import org.studysupport.api.security.Scope;
 import org.studysupport.api.sla.Clock;
@@ -83,7 +83,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * A study support request: the consistency boundary for its status, its clarifications and the
  * assignments of its services to partner hospitals. Every command handler checks the rules of the
  * request and assignment life cycles and returns the request's version after the change, so that
- * callers can wait for the read model to catch up with exactly that version.
+ * callers can wait for the read model to catch up with exactly that version. Who may act comes
+ * from the {@link Action} policy; the request decides the scope the policy names (the owner, the
+ * hospital of an assignment) against its own state.
  *
  * <p>It also keeps the request's service-level clocks ({@link SlaClocks}): the events that start,
  * pause, resume and stop them are applied in the same command handler, right after the event that
