@@ -4,19 +4,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.xml.MappingJackson2XmlHttpMessageConverter;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
 /**
- * Role checks on controller methods ({@code @PreAuthorize}), the schedulers of the live-update feed,
- * and an HTTP API that speaks JSON only: the holiday library of the service-level calendar brings
+ * The schedulers of the live-update feed, and an HTTP API that speaks JSON only: the holiday library of the service-level calendar brings
  * Jackson's XML module to read its own data files, and Spring MVC would otherwise start reading and
  * writing XML bodies too.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 @EnableScheduling
 public class WebConfiguration implements WebMvcConfigurer {
 

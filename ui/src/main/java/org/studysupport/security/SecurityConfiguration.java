@@ -23,22 +23,19 @@ import java.util.List;
  * Who may call what. Users sign in with a bearer token (JWT) when a token issuer or key is
  * configured ({@link BearerTokenConfiguration}), and with HTTP Basic as the demo users when those
  * are switched on; the web pages have a chain of their own, after the API's. Roles are checked
- * here per path and method; which request a caller may see is decided by the read side, and the
- * finer rules (the owner, the hospital of an assignment) by the aggregate.
+ * here per path and method, with the role lists of the {@link org.studysupport.api.security.Action}
+ * policy ({@link ActionPaths}); which request a caller may see is decided by the read side, and the
+ * scope the policy names for commands (the owner, the hospital of an assignment) by the aggregate.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
-
-    private static final String COORDINATOR = "COORDINATOR";
-    private static final String HOSPITAL = "HOSPITAL";
-    private static final String INVESTIGATOR = "INVESTIGATOR";
 
     /**
      * The paths of the API chain: the HTTP API and what serves it. Every other path is a web page,
      * signed in to by {@link #pages}.
      */
-    static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
-            "/swagger-ui.html", "/error"};
+    static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs/**", "/v3/api-docs.yaml",
+            "/swagger-ui/**", "/swagger-ui.html", "/error"};
 
     /**
      * The HTTP API: stateless, each request signed in by its bearer token or (demo users) HTTP
@@ -70,35 +67,18 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(answers::notSignedIn)
                         .accessDeniedHandler((request, response, e) -> {
                             access.refusedByRole(request);
-                            answers.write(response, Problems.forbidden("Your role may not do this."));
+                            answers.write(response, Problems.forbidden(ActionPaths.refusal(request)));
                         }))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/api/requests").hasRole(INVESTIGATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/clarifications/*/answer")
-                        .hasRole(INVESTIGATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/clarifications")
-                        .hasAnyRole(COORDINATOR, HOSPITAL)
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/assignments/*/acknowledge",
-                                "/api/requests/*/assignments/*/decline", "/api/requests/*/assignments/*/complete")
-                        .hasRole(HOSPITAL)
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/accept", "/api/requests/*/reject",
-                                "/api/requests/*/assignments", "/api/requests/*/assignments/*/reassign",
-                                "/api/requests/*/assignments/*/cancel", "/api/requests/*/complete")
-                        .hasRole(COORDINATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/withdraw").hasRole(INVESTIGATOR)
-                        .requestMatchers(HttpMethod.POST, "/api/requests/*/comments")
-                        .hasAnyRole(INVESTIGATOR, COORDINATOR, HOSPITAL, "ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/requests/*/history")
-                        .hasAnyRole(INVESTIGATOR, COORDINATOR, "AUDITOR", "ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/audit/**").hasAnyRole("AUDITOR", "ADMIN")
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
-                        .requestMatchers("/api/**").denyAll()
-                        .anyRequest().authenticated());
+                .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
+                                    "/swagger-ui.html").permitAll()
+                            .requestMatchers("/error").permitAll();
+                    ActionPaths.authorize(auth);
+                    auth.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                            .requestMatchers("/api/**").denyAll()
+                            .anyRequest().authenticated();
+                });
         return http.build();
     }
 

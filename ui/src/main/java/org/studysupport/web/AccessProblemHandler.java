@@ -8,7 +8,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** A role check on a controller method that fails is a 403, like the checks on paths. */
+/**
+ * An access refusal raised past the path rules (which decide who may call what, see
+ * {@code ActionPaths}) is a 403 problem like theirs, never Spring's default error.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class AccessProblemHandler {

@@ -10,9 +10,7 @@ import org.studysupport.api.assignment.AssignmentDeclined;
 import org.studysupport.api.assignment.AssignmentReassigned;
 import org.studysupport.api.assignment.AssignmentStatus;
 import org.studysupport.api.problem.ActionNotAllowedException;
-import org.studysupport.api.problem.NotPermittedException;
 import org.studysupport.api.reference.ServiceCode;
-import org.studysupport.api.security.Actor;
 
 import java.util.Objects;
 import java.util.UUID;
@@ -21,7 +19,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One requested service routed to one partner hospital: PENDING, then ACTIVE once acknowledged,
- * then COMPLETED; or DECLINED, REASSIGNED or CANCELLED on the way. A member of {@link SupportRequest}.
+ * then COMPLETED; or DECLINED, REASSIGNED or CANCELLED on the way. A member of {@link SupportRequest},
+ * which decides who may act on it; the assignment decides what its status allows.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -66,20 +65,17 @@ class Assignment {
         return status.isOpen();
     }
 
-    void acknowledge(Actor actor) {
-        requireStaffOfHospital(actor);
+    void acknowledge() {
         requireStatus(AssignmentStatus.PENDING, "acknowledged");
         apply(new AssignmentAcknowledged(requestId, assignmentId, service, hospital));
     }
 
-    void decline(Actor actor, String reason) {
-        requireStaffOfHospital(actor);
+    void decline(String reason) {
         requireStatus(AssignmentStatus.PENDING, "declined");
         apply(new AssignmentDeclined(requestId, assignmentId, service, hospital, reason));
     }
 
-    void complete(Actor actor, String summary) {
-        requireStaffOfHospital(actor);
+    void complete(String summary) {
         requireStatus(AssignmentStatus.ACTIVE, "completed");
         apply(new AssignmentCompleted(requestId, assignmentId, service, hospital, summary));
     }
@@ -96,12 +92,6 @@ class Assignment {
     void cancel(String reason) {
         requireOpen("cancelled");
         apply(new AssignmentCancelled(requestId, assignmentId, service, hospital, reason));
-    }
-
-    private void requireStaffOfHospital(Actor actor) {
-        if (!actor.actsFor(hospital)) {
-            throw new NotPermittedException("Only staff of " + hospital + " may act on this assignment.");
-        }
     }
 
     private void requireStatus(AssignmentStatus expected, String action) {

@@ -46,8 +46,10 @@ import org.studysupport.api.request.RequestSubmitted;
 import org.studysupport.api.request.RequestWithdrawn;
 import org.studysupport.api.request.SubmitRequest;
 import org.studysupport.api.request.WithdrawRequest;
+import org.studysupport.api.security.Action;
 import org.studysupport.api.security.Actor;
 import org.studysupport.api.security.Role;
+import org.studysupport.api.security.Scope;
 import org.studysupport.api.sla.Clock;
 import org.studysupport.api.sla.RequestEscalated;
 import org.studysupport.api.sla.SlaClockBreached;
@@ -81,7 +83,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * A study support request: the consistency boundary for its status, its clarifications and the
  * assignments of its services to partner hospitals. Every command handler checks the rules of the
  * request and assignment life cycles and returns the request's version after the change, so that
- * callers can wait for the read model to catch up with exactly that version.
+ * callers can wait for the read model to catch up with exactly that version. Who may act comes
+ * from the {@link Action} policy; the request decides the scope the policy names (the owner, the
+ * hospital of an assignment) against its own state.
  *
  * <p>It also keeps the request's service-level clocks ({@link SlaClocks}): the events that start,
  * pause, resume and stop them are applied in the same command handler, right after the event that
@@ -117,7 +121,7 @@ public class SupportRequest {
     public SupportRequest(SubmitRequest command, MetaData metaData, ReferenceNumbers referenceNumbers,
                           SlaTargets targets, DeadlineManager deadlines, SlaDeadlineIds deadlineIds) {
         Actor actor = ActingUser.from(metaData);
-        requireRole(actor, Role.INVESTIGATOR, "submit requests");
+        Action.SUBMIT_REQUEST.requireRole(actor);
         if (command.services().isEmpty()) {
             throw new InvalidInputException("services", "at least one service must be requested");
         }
@@ -136,11 +140,7 @@ public class SupportRequest {
     public long handle(AskClarification command, MetaData metaData, DeadlineManager deadlines,
                        SlaDeadlineIds deadlineIds) {
         Actor actor = ActingUser.from(metaData);
-        boolean assignedHospital = actor.is(Role.HOSPITAL) && hasOpenAssignmentAt(actor.hospital());
-        if (!actor.is(Role.COORDINATOR) && !assignedHospital) {
-            throw new NotPermittedException(
-                    "Only coordinators and hospitals with an open assignment may ask for clarification.");
-        }
+        authorize(Action.ASK_CLARIFICATION, actor, null);
         requireNotFinal("ask for clarification");
         if (status == RequestStatus.AWAITING_INFO) {
             throw new ActionNotAllowedException("The request already waits for the answer to a question.");
@@ -157,7 +157,7 @@ public class SupportRequest {
     public long handle(AnswerClarification command, MetaData metaData, DeadlineManager deadlines,
                        SlaDeadlineIds deadlineIds) {
         Actor actor = ActingUser.from(metaData);
-        requireOwner(actor, "answer clarification questions");
+        authorize(Action.ANSWER_CLARIFICATION, actor, null);
         requireText("answer", command.answer());
         if (!clarificationIds.contains(command.clarificationId())) {
             throw new UnknownEntityException("No clarification " + command.clarificationId() + " on this request.");
@@ -173,7 +173,7 @@ public class SupportRequest {
     @CommandHandler
     public long handle(AcceptRequest command, MetaData metaData, DeadlineManager deadlines,
                        SlaDeadlineIds deadlineIds) {
-        requireRole(ActingUser.from(metaData), Role.COORDINATOR, "accept requests");
+        authorize(Action.ACCEPT_REQUEST, ActingUser.from(metaData), null);
         requireStatus(RequestStatus.SUBMITTED, "accepted");
         if (command.priority() == null) {
             throw new InvalidInputException("priority", "a priority is required");
@@ -186,7 +186,7 @@ public class SupportRequest {
     @CommandHandler
     public long handle(RejectRequest command, MetaData metaData, DeadlineManager deadlines,
                        SlaDeadlineIds deadlineIds) {
-        requireRole(ActingUser.from(metaData), Role.COORDINATOR, "reject requests");
+        authorize(Action.REJECT_REQUEST, ActingUser.from(metaData), null);
         requireStatus(RequestStatus.SUBMITTED, "rejected");
         requireText("reason", command.reason());
         apply(new RequestRejected(requestId, command.reason()));
@@ -197,7 +197,7 @@ public class SupportRequest {
     @CommandHandler
     public long handle(AssignService command, MetaData metaData, HospitalDirectory hospitals, SlaTargets targets,
                        DeadlineManager deadlines, SlaDeadlineIds deadlineIds) {
-        requireRole(ActingUser.from(metaData), Role.COORDINATOR, "assign services");
+        authorize(Action.ASSIGN_SERVICE, ActingUser.from(metaData), null);
         requireWorkable("have services assigned");
         ServiceCode service = command.service();
         if (!services.contains(service)) {
@@ -217,7 +217,8 @@ public class SupportRequest {
     public long handle(AcknowledgeAssignment command, MetaData metaData, SlaTargets targets,
                        DeadlineManager deadlines, SlaDeadlineIds deadlineIds) {
         Assignment assignment = assignment(command.assignmentId());
-        assignment.acknowledge(ActingUser.from(metaData));
+        authorize(Action.ACKNOWLEDGE_ASSIGNMENT, ActingUser.from(metaData), assignment);
+        assignment.acknowledge();
         Instant now = now(); // one moment for the whole command: one clock stops as the next starts
         applyClockEvents(clocks.stop(requestId, Clock.HOSPITAL_RESPONSE, assignment.id(), now),
                 schedule(deadlines, deadlineIds));
@@ -231,7 +232,9 @@ public class SupportRequest {
     public long handle(DeclineAssignment command, MetaData metaData, DeadlineManager deadlines,
                        SlaDeadlineIds deadlineIds) {
         requireText("reason", command.reason());
-        assignment(command.assignmentId()).decline(ActingUser.from(metaData), command.reason());
+        Assignment assignment = assignment(command.assignmentId());
+        authorize(Action.DECLINE_ASSIGNMENT, ActingUser.from(metaData), assignment);
+        assignment.decline(command.reason());
         applyClockEvents(clocks.stopAssignment(requestId, command.assignmentId(), now()),
                 schedule(deadlines, deadlineIds));
         return getVersion();
@@ -241,7 +244,9 @@ public class SupportRequest {
     public long handle(CompleteAssignment command, MetaData metaData, DeadlineManager deadlines,
                        SlaDeadlineIds deadlineIds) {
         requireText("summary", command.summary());
-        assignment(command.assignmentId()).complete(ActingUser.from(metaData), command.summary());
+        Assignment assignment = assignment(command.assignmentId());
+        authorize(Action.COMPLETE_ASSIGNMENT, ActingUser.from(metaData), assignment);
+        assignment.complete(command.summary());
         applyClockEvents(clocks.stopAssignment(requestId, command.assignmentId(), now()),
                 schedule(deadlines, deadlineIds));
         return getVersion();
@@ -251,7 +256,7 @@ public class SupportRequest {
     public long handle(ReassignAssignment command, MetaData metaData, HospitalDirectory hospitals,
                        SlaTargets targets, DeadlineManager deadlines,
                        SlaDeadlineIds deadlineIds) {
-        requireRole(ActingUser.from(metaData), Role.COORDINATOR, "reassign assignments");
+        authorize(Action.REASSIGN_ASSIGNMENT, ActingUser.from(metaData), null);
         requireText("reason", command.reason());
         Assignment current = assignment(command.assignmentId());
         requireHospitalOffering(hospitals, command.hospital(), current.service());
@@ -268,7 +273,7 @@ public class SupportRequest {
     @CommandHandler
     public long handle(CancelAssignment command, MetaData metaData, DeadlineManager deadlines,
                        SlaDeadlineIds deadlineIds) {
-        requireRole(ActingUser.from(metaData), Role.COORDINATOR, "cancel assignments");
+        authorize(Action.CANCEL_ASSIGNMENT, ActingUser.from(metaData), null);
         requireText("reason", command.reason());
         assignment(command.assignmentId()).cancel(command.reason());
         applyClockEvents(clocks.stopAssignment(requestId, command.assignmentId(), now()),
@@ -279,7 +284,7 @@ public class SupportRequest {
     @CommandHandler
     public long handle(CompleteRequest command, MetaData metaData, DeadlineManager deadlines,
                        SlaDeadlineIds deadlineIds) {
-        requireRole(ActingUser.from(metaData), Role.COORDINATOR, "complete requests");
+        authorize(Action.COMPLETE_REQUEST, ActingUser.from(metaData), null);
         requireText("outcome", command.outcome());
         if (status != RequestStatus.ACCEPTED && status != RequestStatus.IN_PROGRESS) {
             throw new ActionNotAllowedException(
@@ -300,7 +305,7 @@ public class SupportRequest {
     public long handle(WithdrawRequest command, MetaData metaData, DeadlineManager deadlines,
                        SlaDeadlineIds deadlineIds) {
         Actor actor = ActingUser.from(metaData);
-        requireOwner(actor, "withdraw requests");
+        authorize(Action.WITHDRAW_REQUEST, actor, null);
         requireText("reason", command.reason());
         requireNotFinal("be withdrawn");
         for (Assignment open : assignments.values().stream().filter(Assignment::isOpen).toList()) {
@@ -315,17 +320,9 @@ public class SupportRequest {
     @CommandHandler
     public long handle(AddComment command, MetaData metaData) {
         Actor actor = ActingUser.from(metaData);
-        if (actor.is(Role.AUDITOR)) {
-            throw new NotPermittedException("Auditors read; they do not comment.");
-        }
-        if (actor.is(Role.INVESTIGATOR)) {
-            requireOwner(actor, "comment");
-            if (command.visibility() == CommentVisibility.INTERNAL) {
-                throw new NotPermittedException("Investigators write PUBLIC comments only.");
-            }
-        }
-        if (actor.is(Role.HOSPITAL) && !hasAssignmentAt(actor.hospital())) {
-            throw new NotPermittedException("Only hospitals with an assignment on this request may comment.");
+        authorize(Action.COMMENT, actor, null);
+        if (actor.is(Role.INVESTIGATOR) && command.visibility() == CommentVisibility.INTERNAL) {
+            throw new NotPermittedException("Investigators write PUBLIC comments only.");
         }
         requireText("text", command.text());
         if (command.visibility() == null) {
@@ -405,16 +402,38 @@ public class SupportRequest {
 
     // --- rules shared by several commands ---
 
-    private void requireRole(Actor actor, Role role, String action) {
-        if (!actor.is(role)) {
-            throw new NotPermittedException("Only a " + role + " may " + action + ".");
+    /**
+     * Who may act: the roles come from the {@link Action} policy; the scope it names for the actor's
+     * role is decided here, against this request's state.
+     *
+     * @param assignment the assignment acted on, for actions on one; null otherwise
+     */
+    private void authorize(Action action, Actor actor, Assignment assignment) {
+        Scope scope = action.requireRole(actor);
+        boolean inScope = switch (scope) {
+            case ANY -> true;
+            case OWN_REQUEST -> actor.id().equals(investigatorId);
+            case ASSIGNMENT_AT_OWN_HOSPITAL -> hasAssignmentAt(actor.hospital());
+            case OPEN_ASSIGNMENT_AT_OWN_HOSPITAL -> hasOpenAssignmentAt(actor.hospital());
+            case HOSPITAL_OF_ASSIGNMENT -> assignment != null && actor.actsFor(assignment.hospital());
+            case VISIBLE, OWN_HOSPITAL -> throw new IllegalStateException(
+                    action + " for " + actor.role() + " is not decided by a request");
+        };
+        if (!inScope) {
+            throw new NotPermittedException(outOfScope(scope, action, assignment));
         }
     }
 
-    private void requireOwner(Actor actor, String action) {
-        if (!actor.is(Role.INVESTIGATOR) || !actor.id().equals(investigatorId)) {
-            throw new NotPermittedException("Only the investigator who submitted the request may " + action + ".");
-        }
+    private static String outOfScope(Scope scope, Action action, Assignment assignment) {
+        return switch (scope) {
+            case OWN_REQUEST -> "Only the investigator who submitted the request may " + action.description() + ".";
+            case ASSIGNMENT_AT_OWN_HOSPITAL ->
+                    "Only hospitals with an assignment on this request may " + action.description() + ".";
+            case OPEN_ASSIGNMENT_AT_OWN_HOSPITAL ->
+                    "Only hospitals with an open assignment on this request may " + action.description() + ".";
+            case HOSPITAL_OF_ASSIGNMENT -> "Only staff of " + assignment.hospital() + " may act on this assignment.";
+            default -> "You may not " + action.description() + " on this request.";
+        };
     }
 
     private void requireStatus(RequestStatus expected, String action) {

@@ -2,7 +2,6 @@ package org.studysupport.web.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +18,6 @@ import org.studysupport.web.Paging;
 @RestController
 @RequestMapping("/api/admin/dead-letters")
 @Tag(name = "Operations")
-@PreAuthorize("hasRole('ADMIN')")
 public class DeadLetterController {
 
     private final DeadLetters deadLetters;

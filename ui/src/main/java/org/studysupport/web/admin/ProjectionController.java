@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +21,6 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/admin/projections")
 @Tag(name = "Operations")
-@PreAuthorize("hasRole('ADMIN')")
 public class ProjectionController {
 
     private final ProjectionService projections;

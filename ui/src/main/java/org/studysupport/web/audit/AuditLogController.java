@@ -10,7 +10,6 @@ import org.studysupport.query.audit.AccessTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,7 +42,6 @@ import java.util.regex.Pattern;
  */
 @RestController
 @Tag(name = "Audit")
-@PreAuthorize("hasAnyRole('AUDITOR', 'ADMIN')")
 public class AuditLogController {
 
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,199}");

@@ -3,7 +3,6 @@ package org.studysupport.web.insight;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,14 +28,12 @@ public class InsightController {
     }
 
     @GetMapping("/api/requests/{id}/recommendations")
-    @PreAuthorize("hasRole('COORDINATOR')")
     @Operation(summary = "Hospitals that offer the service and accept requests, ranked, with reasons (COORDINATOR)")
     public Recommendations recommendations(@PathVariable UUID id, @RequestParam ServiceCode service) {
         return queues.recommendations(id, service);
     }
 
     @GetMapping("/api/stats")
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'AUDITOR', 'ADMIN')")
     @Operation(summary = "Counts, durations and service levels over requests submitted in [from, to)"
             + " (COORDINATOR, AUDITOR, ADMIN)")
     public Statistics statistics(

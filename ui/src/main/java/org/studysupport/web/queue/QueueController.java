@@ -2,7 +2,6 @@ package org.studysupport.web.queue;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,9 +9,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.studysupport.api.problem.NotPermittedException;
-import org.studysupport.api.security.Role;
-import org.studysupport.security.CurrentActor;
 import org.studysupport.api.query.HospitalQueuePage;
 import org.studysupport.api.query.RequestPage;
 import org.studysupport.application.QueueService;
@@ -23,7 +19,11 @@ import org.studysupport.web.audit.AuditedReads;
 
 import java.time.Instant;
 
-/** The coordinators' triage queue and the hospitals' queues. */
+/**
+ * The coordinators' triage queue and the hospitals' queues. Who may call which is decided by the
+ * path rules ({@code ActionPaths}): today's triage queue and the queue as of a past moment are two
+ * actions with their own roles.
+ */
 @RestController
 @RequestMapping("/api/queues")
 @Tag(name = "Queues")
@@ -38,7 +38,6 @@ public class QueueController {
     }
 
     @GetMapping("/triage")
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'AUDITOR')")
     @Operation(summary = "Requests waiting for a coordinator, earliest due first (COORDINATOR); with asOf,"
             + " exactly as the queue stood at that moment (COORDINATOR, AUDITOR)")
     public RequestPage triage(@RequestParam(required = false)
@@ -51,14 +50,10 @@ public class QueueController {
             return access.recorded(AccessTrail.AS_OF_TRIAGE_QUEUE, null, AuditedReads.detail(request),
                     () -> queues.triageAsOf(asOf, page, size));
         }
-        if (!CurrentActor.get().is(Role.COORDINATOR)) {
-            throw new NotPermittedException("Auditors see the triage queue as of a past moment (asOf), not today's.");
-        }
         return queues.triage(page, size);
     }
 
     @GetMapping("/hospitals/{code}")
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'HOSPITAL')")
     @Operation(summary = "A hospital's PENDING and ACTIVE assignments, earliest due first"
             + " (COORDINATOR; HOSPITAL of that code)")
     public HospitalQueuePage hospital(@PathVariable String code,

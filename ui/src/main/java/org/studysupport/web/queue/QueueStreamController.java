@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,7 +24,6 @@ public class QueueStreamController {
     }
 
     @GetMapping(path = "/api/queues/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @PreAuthorize("hasAnyRole('COORDINATOR', 'HOSPITAL', 'INVESTIGATOR')")
     @Operation(summary = "Live queue changes as server-sent events (COORDINATOR, HOSPITAL; INVESTIGATOR for"
             + " their own requests). Reconnect with Last-Event-ID to receive what was missed.")
     public SseEmitter stream(@Parameter(description = "the id of the last event received")
