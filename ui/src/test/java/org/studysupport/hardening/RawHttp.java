@@ -54,6 +54,11 @@ final class RawHttp {
         return send(request(user, rawPath, headers).GET());
     }
 
+    /** A request with any method and no body. */
+    Answer send(String user, String method, String rawPath) {
+        return send(request(user, rawPath, Map.of()).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     Answer post(String user, String rawPath, String contentType, byte[] body, Framing framing) {
         HttpRequest.Builder request = request(user, rawPath, Map.of());
         if (contentType != null) {
