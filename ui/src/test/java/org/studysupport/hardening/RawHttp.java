@@ -70,6 +70,11 @@ final class RawHttp {
         return send(request.POST(publisher));
     }
 
+    /** The Authorization header of an HTTP Basic sign-in. */
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     static byte[] json(Object body) {
         try {
             return JSON.writeValueAsBytes(body);
@@ -82,8 +87,7 @@ final class RawHttp {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + rawPath))
                 .timeout(Duration.ofSeconds(30));
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(user, "demo"));
         }
         headers.forEach(request::header);
         return request;
