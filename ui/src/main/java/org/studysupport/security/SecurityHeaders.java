@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * The security headers of every answer. Spring Security writes them on the answers of its filter
- * chain; the few answers given before that chain (a request its firewall refuses) write the same
- * ones through {@link #writeTo}, so that one list says what every answer carries.
+ * chain; the few answers given before that chain (a body too large by its declared length, a
+ * request the firewall or Tomcat refuses) write the same ones through {@link #writeTo}, so that one
+ * list says what every answer carries.
  * <ul>
  *     <li>a Content-Security-Policy that lets the Swagger UI page load its own scripts, styles and
  *     images from this origin and nothing else, and lets no page frame us;</li>
