@@ -148,6 +148,7 @@ class ErrorAnswersApiTest extends PostgresApiTest {
         }
     }
 
+    /** An encoded slash or NUL in the path, a request line or header over Tomcat's size limit. */
     @Test
     void whatTomcatRefusesBeforeTheApplicationIsProblemDetails() {
         for (String path : List.of("/api/requests/..%2f..%2fetc%2fpasswd", "/api/requests/%00", "/api/%2F")) {
@@ -155,6 +156,12 @@ class ErrorAnswersApiTest extends PostgresApiTest {
 
             JsonNode problem = assertCleanProblem(answer, 400);
             assertThat(problem.path("type").asText()).as(path).isEqualTo("/problems/bad-request");
+            assertSecurityHeaders(answer);
+        }
+        String huge = "a".repeat(20_000);
+        for (RawHttp.Answer answer : List.of(http.get("coordinator", "/api/services", Map.of("X-Padding", huge)),
+                http.get("coordinator", "/api/services?padding=" + huge, Map.of()))) {
+            assertCleanProblem(answer, 400);
             assertSecurityHeaders(answer);
         }
     }
