@@ -25,6 +25,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -40,7 +41,7 @@ import static org.studysupport.hardening.HardeningAsserts.assertSecurityHeaders;
  * Failed HTTP Basic sign-ins are limited per user name and per client address: once a bucket is
  * used up, sign-ins answer 429 with {@code Retry-After} without their password being checked, until
  * it refills. Successful sign-ins and bearer tokens take nothing from it. Its own application, with
- * small buckets that refill in seconds (3 failures per user, 6 per address, in 15 s) and both the
+ * small buckets that refill in seconds (3 failures per user, 6 per address, in 30 s) and both the
  * demo users and bearer tokens on. Client addresses come as {@code X-Forwarded-For} from the test,
  * a trusted (loopback) proxy, so that each test has addresses of its own.
  */
@@ -54,6 +55,8 @@ class SignInLimitApiTest {
     private static final Path TOKEN_PUBLIC_KEY = publicKeyFile(TOKEN_KEYS);
     private static final int PER_USER = 3;
     private static final int PER_ADDRESS = 6;
+    /** Long enough that a bucket gains no token while a test uses it up (one per 10 s, per 5 s). */
+    private static final Duration PERIOD = Duration.ofSeconds(30);
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     @LocalServerPort
@@ -68,7 +71,7 @@ class SignInLimitApiTest {
                 () -> TOKEN_PUBLIC_KEY.toUri().toString());
         registry.add("study-support.security.sign-in-limit.per-user", () -> PER_USER);
         registry.add("study-support.security.sign-in-limit.per-address", () -> PER_ADDRESS);
-        registry.add("study-support.security.sign-in-limit.period", () -> "15s");
+        registry.add("study-support.security.sign-in-limit.period", () -> PERIOD.toSeconds() + "s");
     }
 
     @BeforeEach
@@ -104,10 +107,10 @@ class SignInLimitApiTest {
         RawHttp.Answer refused = signIn("auditor", "demo", address);
         assertTooManySignIns(refused);
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
-        assertThat(retryAfter).isBetween(1L, 15L / PER_USER + 1);
+        assertThat(retryAfter).isBetween(1L, PERIOD.toSeconds() / PER_USER + 1);
 
-        await().pollInterval(java.time.Duration.ofMillis(250))
-                .atMost(java.time.Duration.ofSeconds(retryAfter + 2))
+        await().pollInterval(Duration.ofMillis(250))
+                .atMost(Duration.ofSeconds(retryAfter + 2))
                 .until(() -> signIn("auditor", "demo", address).status() == 200);
         assertThat(signIn("auditor", "wrong", address).status()).as("one token came back").isEqualTo(401);
         assertTooManySignIns(signIn("auditor", "demo", address));
