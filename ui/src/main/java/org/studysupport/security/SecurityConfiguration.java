@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -61,6 +62,7 @@ public class SecurityConfiguration {
         if (properties.security().demoUsers()) {
             http.httpBasic(basic -> basic.realmName("study-support").authenticationEntryPoint(answers::basicRefused));
         }
+        http.with(new SecurityHardening(), Customizer.withDefaults());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(errors -> errors
@@ -94,6 +96,7 @@ public class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, ObjectMapper objectMapper, StudySupportProperties properties,
                               ObjectProvider<ClientRegistrationRepository> registrations,
                               ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+        http.with(new SecurityHardening(), Customizer.withDefaults());
         if (registrations.getIfAvailable() != null) {
             OpenIdUsers users = new OpenIdUsers(new BearerTokenUsers(properties.security().jwt()));
             http.oauth2Login(login -> login.userInfoEndpoint(info -> info.userAuthoritiesMapper(users)))

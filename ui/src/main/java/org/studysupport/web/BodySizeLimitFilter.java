@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.studysupport.config.StudySupportProperties;
+import org.studysupport.security.SecurityHeaders;
 
 import java.io.IOException;
 
@@ -37,6 +38,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
+            // refused before Spring Security's chain, which would otherwise write these
+            SecurityHeaders.writeTo(request, response);
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             objectMapper.writeValue(response.getOutputStream(), ProblemHandler.tooLargeProblem(limit));

@@ -9,13 +9,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,6 +29,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.studysupport.api.problem.ActionNotAllowedException;
 import org.studysupport.api.problem.DomainException;
 import org.studysupport.api.problem.InvalidInputException;
@@ -31,7 +37,7 @@ import org.studysupport.api.problem.NotPermittedException;
 import org.studysupport.api.problem.UnknownEntityException;
 
 import java.util.List;
-
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** The one place where failures become problem details (RFC 9457). */
@@ -74,11 +80,61 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(tooLargeProblem(e.limit()));
     }
 
+    /** A failure no handler knows: a generic answer, and the cause in the log under the answer's error id. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        log.error("Unexpected failure", e);
-        return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The request failed unexpectedly; nothing was changed unless its answer said so."));
+        String errorId = UUID.randomUUID().toString();
+        log.error("Unexpected failure, error id {}", errorId, e);
+        return answer(Problems.internalError(errorId));
+    }
+
+    /** An unknown path. Spring's own detail names the static resource it looked for. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(@NonNull NoResourceFoundException e,
+                                                                    @NonNull HttpHeaders headers,
+                                                                    @NonNull HttpStatusCode status,
+                                                                    @NonNull WebRequest request) {
+        return ResponseEntity.status(status).headers(headers).body(Problems.forStatus(404));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            @NonNull HttpRequestMethodNotSupportedException e, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        String allowed = e.getSupportedHttpMethods() == null ? "" : "; it takes "
+                + e.getSupportedHttpMethods().stream().map(HttpMethod::name).sorted()
+                .collect(Collectors.joining(", "));
+        return ResponseEntity.status(status).headers(headers).body(Problems.of(status, "method-not-allowed",
+                "Method not allowed", "This resource does not take " + e.getMethod() + allowed + "."));
+    }
+
+    /** A body that is not JSON (text, XML, YAML, a form), or one without a Content-Type. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(@NonNull HttpMediaTypeNotSupportedException e,
+                                                                     @NonNull HttpHeaders headers,
+                                                                     @NonNull HttpStatusCode status,
+                                                                     @NonNull WebRequest request) {
+        String sent = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String detail = sent == null || sent.isBlank()
+                ? "The body has no Content-Type; send it as JSON with Content-Type: application/json."
+                : "A body of type '" + e.getContentType() + "' is not accepted; send it as JSON with"
+                + " Content-Type: application/json.";
+        return ResponseEntity.status(status).headers(headers).body(Problems.of(status, "unsupported-media-type",
+                "Unsupported media type", detail));
+    }
+
+    /** An Accept header that none of the resource's representations satisfies. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            @NonNull HttpMediaTypeNotAcceptableException e, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        String offered = e.getSupportedMediaTypes().stream().map(MediaType::toString)
+                .collect(Collectors.joining(", "));
+        ProblemDetail problem = Problems.of(status, "not-acceptable", "Not acceptable",
+                "This resource answers only in " + (offered.isEmpty() ? "JSON" : offered)
+                        + "; ask for one of them in the Accept header.");
+        // the problem itself is JSON whatever the client asked for
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @Override
@@ -160,7 +216,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 problem.setTitle(status.getReasonPhrase());
             }
             if (problem.getDetail() == null) {
-                problem.setDetail(status == null ? e.getMessage() : status.getReasonPhrase());
+                problem.setDetail(status == null ? "The request failed." : status.getReasonPhrase());
             }
         }
         return super.handleExceptionInternal(e, body, headers, statusCode, request);

@@ -1,6 +1,7 @@
 package org.studysupport.web;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
@@ -11,7 +12,7 @@ public final class Problems {
     private Problems() {
     }
 
-    public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
+    public static ProblemDetail of(HttpStatusCode status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("/problems/" + type));
         problem.setTitle(title);
@@ -38,5 +39,45 @@ public final class Problems {
 
     public static ProblemDetail forbidden(String detail) {
         return of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
+    }
+
+    public static ProblemDetail notFound(String detail) {
+        return of(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+    }
+
+    /**
+     * A failure nobody foresaw. The answer says nothing of its cause; the error id is also in the
+     * log line that does, so that a report can be matched with it.
+     */
+    public static ProblemDetail internalError(String errorId) {
+        ProblemDetail problem = of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request failed unexpectedly; nothing was changed unless its answer said so."
+                        + " Quote error id " + errorId + " when reporting it.");
+        problem.setProperty("errorId", errorId);
+        return problem;
+    }
+
+    /**
+     * The answer for a bare status, when the application itself gave none (the container's error
+     * page, a status set by a framework): a fixed text per status, never the cause's message.
+     */
+    public static ProblemDetail forStatus(int code) {
+        return switch (code) {
+            case 400 -> of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request",
+                    "The request could not be understood.");
+            case 401 -> unauthenticated();
+            case 403 -> forbidden("You may not do this.");
+            case 404 -> notFound("No such resource.");
+            case 405 -> of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+                    "This resource does not take this method.");
+            case 413 -> of(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
+                    "The request is too large.");
+            default -> {
+                HttpStatus known = HttpStatus.resolve(code);
+                String reason = known == null ? "Error" : known.getReasonPhrase();
+                yield of(HttpStatusCode.valueOf(code), "http-" + code, reason,
+                        "The request failed (" + code + " " + reason + ").");
+            }
+        };
     }
 }
