@@ -46,7 +46,7 @@ class SubmissionTest {
         fixture.givenNoPriorActivity()
                 .when(new SubmitRequest(REQUEST_ID, study(), SERVICES, contact()), asInvestigator())
                 .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(withoutClocks(new RequestSubmitted(REQUEST_ID, REFERENCE, INVESTIGATOR, study(), SERVICES, contact())));
+                .expectEventsMatching(withoutClocks(new RequestSubmitted(REQUEST_ID, REFERENCE, INVESTIGATOR, study(), SERVICES, sealedContact())));
         assertThat(referenceNumbers.calls).hasValue(1);
     }
 
@@ -56,7 +56,7 @@ class SubmissionTest {
                 .when(new SubmitRequest(REQUEST_ID, study(), List.of(DATA_MANAGEMENT, MONITORING), contact()),
                         asInvestigator())
                 .expectEventsMatching(withoutClocks(new RequestSubmitted(REQUEST_ID, REFERENCE, INVESTIGATOR, study(),
-                        List.of(DATA_MANAGEMENT, MONITORING), contact())));
+                        List.of(DATA_MANAGEMENT, MONITORING), sealedContact())));
     }
 
     @ParameterizedTest

@@ -12,6 +12,7 @@ import org.studysupport.api.query.RequestSummary;
 import org.studysupport.api.query.RequestView;
 import org.studysupport.api.query.RequestPage;
 import org.studysupport.api.security.Actor;
+import org.studysupport.query.privacy.ContactOpening;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -25,11 +26,14 @@ public class RequestQueries {
     private final RequestViewTables requests;
     private final ViewDocuments documents;
     private final NamedParameterJdbcTemplate jdbc;
+    private final ContactOpening contacts;
 
-    public RequestQueries(RequestViewTables requests, ViewDocuments documents, NamedParameterJdbcTemplate jdbc) {
+    public RequestQueries(RequestViewTables requests, ViewDocuments documents, NamedParameterJdbcTemplate jdbc,
+                          ContactOpening contacts) {
         this.requests = requests;
         this.documents = documents;
         this.jdbc = jdbc;
+        this.contacts = contacts;
     }
 
     @QueryHandler
@@ -37,7 +41,8 @@ public class RequestQueries {
         return requests.find(query.requestId())
                 .filter(view -> RequestVisibility.canSee(view, query.viewer()))
                 .map(requests::whole)
-                .map(view -> RequestVisibility.redact(view, query.viewer()));
+                .map(view -> RequestVisibility.redact(view, query.viewer()))
+                .map(contacts::open);
     }
 
     @QueryHandler
