@@ -27,6 +27,7 @@ import static org.studysupport.command.request.RequestFixtures.as;
 import static org.studysupport.command.request.RequestFixtures.asInvestigator;
 import static org.studysupport.command.request.RequestFixtures.contact;
 import static org.studysupport.command.request.RequestFixtures.invalidField;
+import static org.studysupport.command.request.RequestFixtures.sealedContact;
 import static org.studysupport.command.request.RequestFixtures.study;
 import static org.studysupport.command.request.RequestFixtures.withoutClocks;
 
@@ -68,6 +69,14 @@ class SubmissionTest {
                 .expectExceptionMessage(containsString("submit requests"))
                 .expectNoEvents();
         assertThat(referenceNumbers.calls).hasValue(0);
+    }
+
+    @Test
+    void aSubmissionWithoutAContactIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new SubmitRequest(REQUEST_ID, study(), SERVICES, null), asInvestigator())
+                .expectException(invalidField("contact"))
+                .expectNoEvents();
     }
 
     @Test
