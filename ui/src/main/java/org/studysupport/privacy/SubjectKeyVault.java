@@ -7,6 +7,8 @@ import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.studysupport.api.privacy.SealedContact;
 import org.studysupport.api.request.ContactDetails;
@@ -20,6 +22,7 @@ import java.security.GeneralSecurityException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +37,8 @@ import java.util.UUID;
  * any node from that moment on. Every statement runs in the caller's transaction.
  */
 public class SubjectKeyVault implements ContactSealer, ContactOpener, SubjectKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(SubjectKeyVault.class);
 
     private final JdbcTemplate jdbc;
     private final KeysetHandle masterKeyset;
@@ -103,22 +108,36 @@ public class SubjectKeyVault implements ContactSealer, ContactOpener, SubjectKey
         return keyIds;
     }
 
+    /** What a re-wrap did: how many keys it wrapped again, and which it could not unwrap (left as they were). */
+    public record Rewrap(int rewrapped, List<String> unreadableKeyIds) {
+    }
+
     /**
      * Wraps again, with the master keyset's primary key, every subject key another master key wrapped:
-     * the step of a master-key rotation after a new primary key was added to the keyset.
-     *
-     * @return how many keys were wrapped again
+     * the step of a master-key rotation after a new primary key was added to the keyset. A key that
+     * does not unwrap is left as it is and named in the answer.
      */
-    public int rewrapWithPrimary() {
+    public Rewrap rewrapWithPrimary() {
         long primary = masterKeyset.getPrimary().getId();
         List<StoredKey> older = jdbc.query("select key_id, subject, wrapped_keyset from subject_key"
                         + " where master_key_id <> ?",
                 (rs, row) -> new StoredKey(rs.getString(1), rs.getString(2), rs.getString(3)), primary);
+        int rewrapped = 0;
+        List<String> unreadable = new ArrayList<>();
         for (StoredKey key : older) {
+            KeysetHandle keyset;
+            try {
+                keyset = unwrap(key);
+            } catch (IllegalStateException e) {
+                log.error("Subject key {} does not unwrap with the master keyset: left as it is", key.keyId());
+                unreadable.add(key.keyId());
+                continue;
+            }
             jdbc.update("update subject_key set wrapped_keyset = ?, master_key_id = ? where key_id = ?",
-                    wrap(unwrap(key), key.keyId(), key.subject()), primary, key.keyId());
+                    wrap(keyset, key.keyId(), key.subject()), primary, key.keyId());
+            rewrapped++;
         }
-        return older.size();
+        return new Rewrap(rewrapped, unreadable);
     }
 
     private Optional<StoredKey> currentKey(String subject) {
