@@ -2,6 +2,8 @@ package org.studysupport.privacy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.media.Schema;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +21,10 @@ public class PrivacyConfiguration {
     @Bean
     SubjectKeyVault subjectKeyVault(JdbcTemplate jdbc, PrivacyProperties privacy, StudySupportProperties properties,
                                     ObjectMapper objectMapper, Clock clock) {
-        return new SubjectKeyVault(jdbc, MasterKeys.load(privacy.masterKeyFile(), properties.dataDir()),
-                objectMapper, clock);
+        SubjectKeyVault vault = new SubjectKeyVault(jdbc, MasterKeys.load(privacy.masterKeyFile(),
+                properties.dataDir()), objectMapper, clock);
+        vault.requireMasterKeysOfStoredKeys();
+        return vault;
     }
 
     /**
@@ -30,6 +34,20 @@ public class PrivacyConfiguration {
     @Bean
     Jackson2ObjectMapperBuilderCustomizer contactViewJson() {
         return builder -> builder.mixIn(ContactView.class, ContactViewJson.class);
+    }
+
+    /** The API document shows a contact block as answers carry it: without the stored sealed form. */
+    @Bean
+    OpenApiCustomizer contactViewSchema() {
+        return openApi -> {
+            if (openApi.getComponents() == null || openApi.getComponents().getSchemas() == null) {
+                return;
+            }
+            Schema<?> contact = openApi.getComponents().getSchemas().get(ContactView.class.getSimpleName());
+            if (contact != null && contact.getProperties() != null) {
+                contact.getProperties().remove("sealed");
+            }
+        };
     }
 
     private abstract static class ContactViewJson {

@@ -24,8 +24,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -106,6 +108,25 @@ public class SubjectKeyVault implements ContactSealer, ContactOpener, SubjectKey
                     Timestamp.from(erasedAt));
         }
         return keyIds;
+    }
+
+    /**
+     * Refuses a master keyset that does not hold every master key the stored subject keys are
+     * wrapped with: a node started with another installation's (or a freshly generated) master key
+     * would fail on every contact it reads, and would wrap new keys that the other nodes cannot open.
+     */
+    public void requireMasterKeysOfStoredKeys() {
+        Set<Long> held = new HashSet<>();
+        for (int i = 0; i < masterKeyset.size(); i++) {
+            held.add((long) masterKeyset.getAt(i).getId());
+        }
+        List<Long> used = jdbc.queryForList("select distinct master_key_id from subject_key", Long.class);
+        List<Long> missing = used.stream().filter(id -> !held.contains(id)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The privacy master keyset lacks the master keys " + missing
+                    + " that wrapped stored subject keys: configure study-support.privacy.master-key-file with"
+                    + " the installation's master keyset (the same file on every node; see docs/privacy.md)");
+        }
     }
 
     /** What a re-wrap did: how many keys it wrapped again, and which it could not unwrap (left as they were). */

@@ -36,10 +36,7 @@ class SubjectKeyVaultTest {
 
     @BeforeAll
     static void database() throws Exception {
-        String url = EmbeddedDatabase.newDatabase();
-        Flyway.configure().dataSource(url, "postgres", "postgres")
-                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
-        jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "postgres"));
+        jdbc = newStore();
         MasterKeys.register();
         masterKeyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
         vault = new SubjectKeyVault(jdbc, masterKeyset, new ObjectMapper(), Clock.systemUTC());
@@ -156,6 +153,19 @@ class SubjectKeyVaultTest {
     }
 
     @Test
+    void aMasterKeysetWithoutTheKeysThatWrappedTheStoredOnesIsRefused() throws Exception {
+        JdbcTemplate store = newStore();
+        SubjectKeyVault installation = new SubjectKeyVault(store, masterKeyset, new ObjectMapper(), Clock.systemUTC());
+        installation.requireMasterKeysOfStoredKeys();
+        installation.seal(UUID.randomUUID(), subject(), KARI);
+        installation.requireMasterKeysOfStoredKeys();
+        SubjectKeyVault withAnotherMasterKey = new SubjectKeyVault(store,
+                KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), new ObjectMapper(), Clock.systemUTC());
+        assertThatThrownBy(withAnotherMasterKey::requireMasterKeysOfStoredKeys)
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("study-support.privacy.master-key-file");
+    }
+
+    @Test
     void aRotatedMasterKeyStillOpensOldKeysAndRewrapsThemWithTheNewPrimary() throws Exception {
         UUID request = UUID.randomUUID();
         SealedContact sealed = vault.seal(request, subject(), KARI);
@@ -176,6 +186,14 @@ class SubjectKeyVaultTest {
                 .addEntry(KeysetHandle.importKey(rotated.getPrimary().getKey()).withFixedId(rotated.getPrimary().getId())
                         .makePrimary()).build(), new ObjectMapper(), Clock.systemUTC());
         assertThat(newKeyOnly.open(request, sealed)).as("the old master key is no longer needed").contains(KARI);
+    }
+
+    /** A new database with the application's schema. */
+    private static JdbcTemplate newStore() {
+        String url = EmbeddedDatabase.newDatabase();
+        Flyway.configure().dataSource(url, "postgres", "postgres")
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        return new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "postgres"));
     }
 
     private static String subject() {

@@ -147,6 +147,16 @@ class ErasureApiTest extends ApiTest {
         assertNoneOf(dump, KEPT_CONTACT, "the database dump (contacts are sealed, not only erased ones)");
     }
 
+    @Test
+    void theApiDocumentShowsTheErasureAndTheContactBlockAsAnswersCarryIt() {
+        JsonNode document = anonymous().get("/v3/api-docs").body();
+        assertThat(document.path("paths").has("/api/admin/subjects/{userId}/erase")).isTrue();
+        JsonNode contact = document.path("components").path("schemas").path("ContactView").path("properties");
+        assertThat(contact.has("erased")).isTrue();
+        assertThat(contact.has("name")).isTrue();
+        assertThat(contact.has("sealed")).as("the stored form is not part of an answer").isFalse();
+    }
+
     /** Accepted, assigned, acknowledged, asked and answered, commented, delivered and completed. */
     private void liveThrough(Workflow flow, String id) {
         flow.accept(id, "HIGH");
