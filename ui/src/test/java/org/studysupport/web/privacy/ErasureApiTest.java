@@ -157,6 +157,21 @@ class ErasureApiTest extends ApiTest {
         assertThat(contact.has("sealed")).as("the stored form is not part of an answer").isFalse();
     }
 
+    @Test
+    void onlyAdminsRewrapTheSubjectKeysAndKeysAlreadyWrappedByThePrimaryAreLeft() {
+        submitAs("investigator2", "Erasure: rewrap", "MONITORING");
+        for (String user : List.of("coordinator", "auditor", "investigator1")) {
+            assertThat(as(user).post("/api/admin/subject-keys/rewrap", Map.of("reason", "Rotation")).status())
+                    .as(user).isEqualTo(403);
+        }
+        ProblemAssert.assertProblem(as("admin").post("/api/admin/subject-keys/rewrap", Map.of()), 400);
+
+        JsonNode rewrap = ok(as("admin").post("/api/admin/subject-keys/rewrap", Map.of("reason", "Rotation 2026-12")));
+
+        assertThat(rewrap.path("rewrapped").asInt()).as("one master key: nothing to wrap again").isZero();
+        assertThat(rewrap.path("unreadableKeyIds")).isEmpty();
+    }
+
     /** Accepted, assigned, acknowledged, asked and answered, commented, delivered and completed. */
     private void liveThrough(Workflow flow, String id) {
         flow.accept(id, "HIGH");
