@@ -18,7 +18,6 @@ import org.studysupport.api.request.RequestAccepted;
 import org.studysupport.api.request.RequestCompleted;
 import org.studysupport.api.request.RequestRejected;
 import org.studysupport.api.request.RequestStatus;
-import org.studysupport.api.request.RequestSubmitted;
 import org.studysupport.api.request.RequestWithdrawn;
 import org.studysupport.api.request.StudyDetails;
 import org.studysupport.api.security.Role;
@@ -99,7 +98,7 @@ final class SimulatedRequest {
         services = List.copyOf(requested);
         status = RequestStatus.SUBMITTED;
         record(Who.investigator(investigator), null,
-                new RequestSubmitted(id, reference, investigator, study, services, contact));
+                new RevisionOneSubmission(id, reference, investigator, study, services, contact));
     }
 
     void comment(Who who, CommentVisibility visibility, String text) {

@@ -202,10 +202,16 @@ final class StoreGenerator {
             previous = time;
             elapsed += gaps[(int) event.sequence() + 1];
             rows.add(new Row(time, request.id().toString(), event.sequence(), event.eventId().toString(),
-                    event.payload().getClass().getName(), AXON_TIME.format(Instant.ofEpochMilli(time)),
+                    payloadType(event.payload()), AXON_TIME.format(Instant.ofEpochMilli(time)),
                     event.payload(), event.metaData()));
         }
         return rows;
+    }
+
+    /** The event class the row is stored under: a submission's is the application's, written as revision 1. */
+    static String payloadType(Object payload) {
+        return payload instanceof RevisionOneSubmission ? RevisionOneSubmission.PAYLOAD_TYPE
+                : payload.getClass().getName();
     }
 
     /** The payload's revision as the application's serializer stores it: its {@code @Revision}, or none. */

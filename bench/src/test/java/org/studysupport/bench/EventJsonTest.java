@@ -7,7 +7,6 @@ import org.studysupport.api.request.ContactDetails;
 import org.studysupport.api.request.FundingStatus;
 import org.studysupport.api.request.RequestRejected;
 import org.studysupport.api.request.RequestStatus;
-import org.studysupport.api.request.RequestSubmitted;
 import org.studysupport.api.request.StudyDetails;
 import org.studysupport.api.request.StudyPhase;
 import org.studysupport.api.security.Role;
@@ -28,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventJsonTest {
 
     @Test
-    void aSubmissionIsWrittenByteForByteAsTheApplicationWritesIt() throws Exception {
-        RequestSubmitted event = new RequestSubmitted(UUID.fromString("b3caeb03-272a-4a74-b10a-e60765744b92"),
+    void aSubmissionIsWrittenByteForByteAsTheApplicationWroteItsFirstRevision() throws Exception {
+        RevisionOneSubmission event = new RevisionOneSubmission(UUID.fromString("b3caeb03-272a-4a74-b10a-e60765744b92"),
                 "SR-2026-00001", "investigator1",
                 new StudyDetails("Low-dose colchicine after myocardial infarction", "COLCHI-MI", StudyPhase.PHASE_3,
                         "Oslo University Hospital", "Cardiology", FundingStatus.AWARDED, LocalDate.of(2027, 4, 1),

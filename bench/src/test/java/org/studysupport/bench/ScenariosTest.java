@@ -3,7 +3,6 @@ package org.studysupport.bench;
 import org.junit.jupiter.api.Test;
 import org.studysupport.api.reference.ServiceCode;
 import org.studysupport.api.request.RequestStatus;
-import org.studysupport.api.request.RequestSubmitted;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ class ScenariosTest {
         for (SimulatedRequest life : lives) {
             reached.add(life.status());
             List<SimulatedRequest.Event> stream = life.events();
-            assertThat(stream.get(0).payload()).isInstanceOf(RequestSubmitted.class);
+            assertThat(stream.get(0).payload()).isInstanceOf(RevisionOneSubmission.class);
             for (int i = 0; i < stream.size(); i++) {
                 assertThat(stream.get(i).sequence()).isEqualTo(i);
             }

@@ -84,8 +84,10 @@ public class ProjectionService {
             boolean rebuilding = ofModel != null && ofModel.running();
             if (entry.getValue() instanceof StreamingEventProcessor streaming) {
                 List<Segment> segments = segments(name, streaming);
-                Long position = segments.stream().map(Segment::position)
-                        .min(Comparator.nullsFirst(Comparator.naturalOrder())).orElse(null);
+                // a segment without a position yet holds the processor back the most (Stream.min
+                // cannot answer null: it fails on a null minimum)
+                Long position = segments.stream().anyMatch(s -> s.position() == null) ? null
+                        : segments.stream().map(Segment::position).min(Comparator.naturalOrder()).orElse(null);
                 Long lag = head == null ? 0L : position == null ? head + 1 : Math.max(0, head - position);
                 projections.add(new Projection(name, entry.getValue() instanceof PooledStreamingEventProcessor
                         ? "pooled" : "tracking", RequestViewRebuild.READ_MODEL, position, lag,

@@ -34,6 +34,12 @@ public class MessagingConfiguration {
         return new ClarificationRequestedUpcaster();
     }
 
+    /** Stored submissions with a plaintext contact (revision 1) read as revision 2, the contact marked unsealed. */
+    @Bean
+    RequestSubmittedUpcaster requestSubmittedUpcaster() {
+        return new RequestSubmittedUpcaster();
+    }
+
     /**
      * Who, why and the trace from a deadline onto the events it causes, as the command bus does for
      * commands: Axon registers no correlation on the deadline manager. A clock's deadline carries the

@@ -19,7 +19,7 @@ record AuthorizationMatrix(List<String> callers, List<Row> rows) {
     static final String FILE = "/authorization-matrix.csv";
 
     private static final List<String> LEADING = List.of("method", "endpoint", "state", "call");
-    private static final List<String> TRAILING = List.of("pending", "note");
+    private static final List<String> TRAILING = List.of("note");
 
     /**
      * One row.
@@ -27,10 +27,9 @@ record AuthorizationMatrix(List<String> callers, List<Row> rows) {
      * @param endpoint the method and path template, as the application maps it: {@code POST /api/requests/{id}/accept}
      * @param call     the path to call, with variables: the template, or a concrete form of it
      * @param expected the status per caller, in the order of the callers
-     * @param pending  why the endpoint may not exist yet; null for an endpoint that must exist
      */
     record Row(int line, String method, String endpoint, String state, String call, Map<String, Integer> expected,
-               String pending, String note) {
+               String note) {
 
         String key() {
             return method + " " + endpoint;
@@ -98,8 +97,7 @@ record AuthorizationMatrix(List<String> callers, List<Row> rows) {
         }
         String endpoint = fields.get(1).trim();
         String call = fields.get(3).trim();
-        String pending = fields.get(fields.size() - 2).trim();
         return new Row(line, fields.get(0).trim(), endpoint, fields.get(2).trim(), call.isEmpty() ? endpoint : call,
-                expected, pending.isEmpty() ? null : pending, fields.get(fields.size() - 1).trim());
+                expected, fields.get(fields.size() - 1).trim());
     }
 }

@@ -1,8 +1,8 @@
 package org.studysupport.api.query;
 
 import org.studysupport.api.assignment.AssignmentStatus;
+import org.studysupport.api.privacy.ContactView;
 import org.studysupport.api.reference.ServiceCode;
-import org.studysupport.api.request.ContactDetails;
 import org.studysupport.api.request.FundingStatus;
 import org.studysupport.api.request.Priority;
 import org.studysupport.api.request.RequestStatus;
@@ -20,7 +20,8 @@ import java.util.function.UnaryOperator;
  * {@code triagedAt} is when it was accepted or rejected; {@code closedAt} when it became final;
  * {@code clarificationAnswered} is true while an answer to a coordinator's question waits for a
  * coordinator to act on the request, {@code escalated} while a breached clock does; {@code sla}
- * holds its service-level clocks in the order they started.
+ * holds its service-level clocks in the order they started. {@code contact} is sealed in the stored
+ * view and opened only for a reader who may see it (see {@link ContactView}).
  */
 public record RequestView(
         UUID id,
@@ -38,7 +39,7 @@ public record RequestView(
         Integer plannedSites,
         String description,
         List<ServiceCode> services,
-        ContactDetails contact,
+        ContactView contact,
         String investigatorId,
         Instant submittedAt,
         Instant updatedAt,
@@ -140,7 +141,7 @@ public record RequestView(
         private Integer plannedSites;
         private String description;
         private List<ServiceCode> services = List.of();
-        private ContactDetails contact;
+        private ContactView contact;
         private String investigatorId;
         private Instant submittedAt;
         private Instant updatedAt;
@@ -176,7 +177,7 @@ public record RequestView(
         public Builder plannedSites(Integer value) { plannedSites = value; return this; }
         public Builder description(String value) { description = value; return this; }
         public Builder services(List<ServiceCode> value) { services = value; return this; }
-        public Builder contact(ContactDetails value) { contact = value; return this; }
+        public Builder contact(ContactView value) { contact = value; return this; }
         public Builder investigatorId(String value) { investigatorId = value; return this; }
         public Builder submittedAt(Instant value) { submittedAt = value; return this; }
         public Builder updatedAt(Instant value) { updatedAt = value; return this; }

@@ -1,11 +1,18 @@
 package org.studysupport.api.request;
 
+import org.axonframework.serialization.Revision;
+import org.studysupport.api.privacy.SealedContact;
 import org.studysupport.api.reference.ServiceCode;
 import java.util.List;
 import java.util.UUID;
 
+/**
+ * A request was submitted. Revision 2: the contact block is sealed with a key of the submitting
+ * investigator (see {@link SealedContact}); revision 1 carried it in plaintext and is upcast on reading.
+ */
+@Revision("2")
 public record RequestSubmitted(UUID requestId, String reference, String investigatorId, StudyDetails study,
-                               List<ServiceCode> services, ContactDetails contact) {
+                               List<ServiceCode> services, SealedContact contact) {
     public RequestSubmitted {
         services = List.copyOf(services);
     }

@@ -5,11 +5,11 @@ import org.studysupport.api.assignment.AssignmentCompleted;
 import org.studysupport.api.assignment.AssignmentDeclined;
 import org.studysupport.api.assignment.AssignmentReassigned;
 import org.studysupport.api.assignment.ServiceAssigned;
+import org.studysupport.api.privacy.SealedContact;
 import org.studysupport.api.query.HistoryEntry;
 import org.studysupport.api.reference.ServiceCode;
 import org.studysupport.api.request.CommentAdded;
 import org.studysupport.api.request.CommentVisibility;
-import org.studysupport.api.request.ContactDetails;
 import org.studysupport.api.request.RequestSubmitted;
 import org.studysupport.api.security.Actor;
 import org.studysupport.api.security.Role;
@@ -71,7 +71,7 @@ class RequestDisclosureTest {
 
     @Test
     void hospitalStaffGetTheSubmissionWithoutTheContactAndOthersWithIt() {
-        ContactDetails contact = new ContactDetails("Kari Nordmann", "kari@example.org", null);
+        SealedContact contact = SealedContact.sealed("investigator1", "key-1", "c2VhbGVk");
         HistoryEntry submitted = entry(new RequestSubmitted(REQUEST, "SR-2026-00001", "investigator1", null,
                 List.of(ServiceCode.MONITORING), contact), null);
 

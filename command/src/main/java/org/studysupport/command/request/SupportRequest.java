@@ -60,6 +60,7 @@ import org.studysupport.api.sla.SlaClockStopped;
 import org.studysupport.api.sla.SlaWarningRaised;
 import org.studysupport.command.metadata.ActingUser;
 import org.studysupport.command.metadata.SystemActor;
+import org.studysupport.command.privacy.ContactSealer;
 import org.studysupport.command.sla.SlaClocks;
 import org.studysupport.command.sla.SlaDeadline;
 import org.studysupport.command.sla.SlaDeadlineIds;
@@ -119,7 +120,8 @@ public class SupportRequest {
 
     @CommandHandler
     public SupportRequest(SubmitRequest command, MetaData metaData, ReferenceNumbers referenceNumbers,
-                          SlaTargets targets, DeadlineManager deadlines, SlaDeadlineIds deadlineIds) {
+                          SlaTargets targets, DeadlineManager deadlines, SlaDeadlineIds deadlineIds,
+                          ContactSealer contacts) {
         Actor actor = ActingUser.from(metaData);
         Action.SUBMIT_REQUEST.requireRole(actor);
         if (command.services().isEmpty()) {
@@ -128,8 +130,12 @@ public class SupportRequest {
         if (Set.copyOf(command.services()).size() != command.services().size()) {
             throw new InvalidInputException("services", "each service may be requested once");
         }
+        if (command.contact() == null) {
+            throw new InvalidInputException("contact", "a contact is required");
+        }
+        // the contact is personal data: only its sealed form goes into the event (see ContactSealer)
         apply(new RequestSubmitted(command.requestId(), referenceNumbers.next(), actor.id(), command.study(),
-                command.services(), command.contact()));
+                command.services(), contacts.seal(command.requestId(), actor.id(), command.contact())));
         // (the identifier from the command: while the request is created, its fields are not set yet)
         applyClockEvents(clocks.start(command.requestId(), Clock.TRIAGE, null, null, null, null, now(), false,
                 SlaClocks.Definitions.of(targets)),

@@ -21,6 +21,7 @@ import org.studysupport.api.request.ClarificationAnswered;
 import org.studysupport.api.request.ClarificationRequested;
 import org.studysupport.api.request.CommentAdded;
 import org.studysupport.api.request.CommentVisibility;
+import org.studysupport.api.privacy.SealedContact;
 import org.studysupport.api.request.ContactDetails;
 import org.studysupport.api.request.FundingStatus;
 import org.studysupport.api.request.Priority;
@@ -127,6 +128,7 @@ final class RequestFixtures {
         fixture.registerInjectableResource(new TestHospitalDirectory());
         fixture.registerInjectableResource(slaTargets);
         fixture.registerInjectableResource(new InMemorySlaDeadlineIds());
+        fixture.registerInjectableResource(new TestContactSealer());
         return fixture;
     }
 
@@ -259,10 +261,15 @@ final class RequestFixtures {
         return new ContactDetails("Ingrid Investigator", "ingrid@example.org", "+47 22 00 00 00");
     }
 
+    /** The contact as the test sealer seals it for the fixture's request and investigator. */
+    static SealedContact sealedContact() {
+        return TestContactSealer.sealedFor(REQUEST_ID, INVESTIGATOR, contact());
+    }
+
     // --- events ---
 
     static RequestSubmitted submitted() {
-        return new RequestSubmitted(REQUEST_ID, REFERENCE, INVESTIGATOR, study(), SERVICES, contact());
+        return new RequestSubmitted(REQUEST_ID, REFERENCE, INVESTIGATOR, study(), SERVICES, sealedContact());
     }
 
     static RequestAccepted accepted() {

@@ -27,6 +27,7 @@ import static org.studysupport.command.request.RequestFixtures.as;
 import static org.studysupport.command.request.RequestFixtures.asInvestigator;
 import static org.studysupport.command.request.RequestFixtures.contact;
 import static org.studysupport.command.request.RequestFixtures.invalidField;
+import static org.studysupport.command.request.RequestFixtures.sealedContact;
 import static org.studysupport.command.request.RequestFixtures.study;
 import static org.studysupport.command.request.RequestFixtures.withoutClocks;
 
@@ -46,7 +47,7 @@ class SubmissionTest {
         fixture.givenNoPriorActivity()
                 .when(new SubmitRequest(REQUEST_ID, study(), SERVICES, contact()), asInvestigator())
                 .expectSuccessfulHandlerExecution()
-                .expectEventsMatching(withoutClocks(new RequestSubmitted(REQUEST_ID, REFERENCE, INVESTIGATOR, study(), SERVICES, contact())));
+                .expectEventsMatching(withoutClocks(new RequestSubmitted(REQUEST_ID, REFERENCE, INVESTIGATOR, study(), SERVICES, sealedContact())));
         assertThat(referenceNumbers.calls).hasValue(1);
     }
 
@@ -56,7 +57,7 @@ class SubmissionTest {
                 .when(new SubmitRequest(REQUEST_ID, study(), List.of(DATA_MANAGEMENT, MONITORING), contact()),
                         asInvestigator())
                 .expectEventsMatching(withoutClocks(new RequestSubmitted(REQUEST_ID, REFERENCE, INVESTIGATOR, study(),
-                        List.of(DATA_MANAGEMENT, MONITORING), contact())));
+                        List.of(DATA_MANAGEMENT, MONITORING), sealedContact())));
     }
 
     @ParameterizedTest
@@ -68,6 +69,14 @@ class SubmissionTest {
                 .expectExceptionMessage(containsString("submit requests"))
                 .expectNoEvents();
         assertThat(referenceNumbers.calls).hasValue(0);
+    }
+
+    @Test
+    void aSubmissionWithoutAContactIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new SubmitRequest(REQUEST_ID, study(), SERVICES, null), asInvestigator())
+                .expectException(invalidField("contact"))
+                .expectNoEvents();
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.studysupport.api.assignment.ServiceAssigned;
 import org.studysupport.api.reference.ServiceCode;
 import org.studysupport.api.request.ClarificationAnswered;
 import org.studysupport.api.request.ClarificationRequested;
-import org.studysupport.api.request.ContactDetails;
+import org.studysupport.api.privacy.SealedContact;
 import org.studysupport.api.request.Priority;
 import org.studysupport.api.request.RequestAccepted;
 import org.studysupport.api.request.RequestStatus;
@@ -75,7 +75,7 @@ class SlaRecomputationTest {
     /** The history the request would have recorded, its clock events worked out by hand. */
     private void recordTheStory() {
         add(at(1, 9), new RequestSubmitted(REQUEST, "SR-2027-00009", "investigator1", null,
-                List.of(ServiceCode.MONITORING), new ContactDetails("Ingrid", "ingrid@example.org", null)));
+                List.of(ServiceCode.MONITORING), SealedContact.sealed("investigator1", "key-1", "c2VhbGVk")));
         add(at(1, 9), started(Clock.TRIAGE, null, null, null, null, at(1, 9), SlaTarget.ofWorkingDays(5), NATIONAL));
         add(at(2, 9), new RequestAccepted(REQUEST, Priority.HIGH, null),
                 new SlaClockStopped(REQUEST, Clock.TRIAGE, null, at(2, 9), true));
@@ -155,7 +155,7 @@ class SlaRecomputationTest {
     @Test
     void aRequestFromBeforeTheClocksHasNothingToRecompute() {
         add(at(1, 9), new RequestSubmitted(REQUEST, "SR-2027-00009", "investigator1", null,
-                List.of(ServiceCode.MONITORING), new ContactDetails("Ingrid", "ingrid@example.org", null)));
+                List.of(ServiceCode.MONITORING), SealedContact.sealed("investigator1", "key-1", "c2VhbGVk")));
         add(at(2, 9), new RequestAccepted(REQUEST, Priority.HIGH, null),
                 new ServiceAssigned(REQUEST, FIRST, ServiceCode.MONITORING, "OUS", null));
 

@@ -14,6 +14,7 @@ import org.studysupport.api.query.RequestSummary;
 import org.studysupport.api.query.RequestView;
 import org.studysupport.api.query.RequestPage;
 import org.studysupport.query.access.ScopeSql;
+import org.studysupport.query.privacy.ContactOpening;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -27,11 +28,14 @@ public class RequestQueries {
     private final RequestViewTables requests;
     private final ViewDocuments documents;
     private final NamedParameterJdbcTemplate jdbc;
+    private final ContactOpening contacts;
 
-    public RequestQueries(RequestViewTables requests, ViewDocuments documents, NamedParameterJdbcTemplate jdbc) {
+    public RequestQueries(RequestViewTables requests, ViewDocuments documents, NamedParameterJdbcTemplate jdbc,
+                          ContactOpening contacts) {
         this.requests = requests;
         this.documents = documents;
         this.jdbc = jdbc;
+        this.contacts = contacts;
     }
 
     /** The request as the viewer may see it: in the viewer's scope, then redacted, as every output does. */
@@ -40,7 +44,8 @@ public class RequestQueries {
         return requests.find(query.requestId())
                 .filter(RequestScope.of(query.viewer())::includes)
                 .map(requests::whole)
-                .map(RequestDisclosure.to(query.viewer())::redact);
+                .map(RequestDisclosure.to(query.viewer())::redact)
+                .map(contacts::open);
     }
 
     @QueryHandler

@@ -33,7 +33,7 @@ final class RequestViewBatch {
     void prefetch(List<? extends Message<?>> batch) {
         Map<UUID, Long> firstSequence = new LinkedHashMap<>();
         for (Message<?> message : batch) {
-            if (message instanceof DomainEventMessage<?> event) {
+            if (message instanceof DomainEventMessage<?> event && RequestEvents.isRequestEvent(event)) {
                 firstSequence.putIfAbsent(UUID.fromString(event.getAggregateIdentifier()), event.getSequenceNumber());
             }
         }

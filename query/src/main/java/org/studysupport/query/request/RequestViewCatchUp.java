@@ -58,7 +58,7 @@ public class RequestViewCatchUp {
 
     @EventHandler
     public void on(Object event, EventMessage<?> message, UnitOfWork<?> unitOfWork) {
-        if (message instanceof DomainEventMessage<?> domainEvent) {
+        if (message instanceof DomainEventMessage<?> domainEvent && RequestEvents.isRequestEvent(domainEvent)) {
             Optional<RequestViewBatch> batch = batchOf(unitOfWork);
             if (batch.isPresent()) {
                 batch.get().add(domainEvent);

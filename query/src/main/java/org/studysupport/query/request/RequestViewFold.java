@@ -7,6 +7,7 @@ import org.studysupport.api.assignment.AssignmentDeclined;
 import org.studysupport.api.assignment.AssignmentReassigned;
 import org.studysupport.api.assignment.AssignmentStatus;
 import org.studysupport.api.assignment.ServiceAssigned;
+import org.studysupport.api.privacy.ContactView;
 import org.studysupport.api.query.AssignmentView;
 import org.studysupport.api.query.ClarificationView;
 import org.studysupport.api.query.CommentView;
@@ -120,7 +121,7 @@ public final class RequestViewFold {
                 .sponsor(study.sponsor()).therapeuticArea(study.therapeuticArea())
                 .fundingStatus(study.fundingStatus()).plannedStartDate(study.plannedStartDate())
                 .countries(study.countries()).plannedSites(study.plannedSites()).description(study.description())
-                .services(e.services()).contact(e.contact()).investigatorId(e.investigatorId())
+                .services(e.services()).contact(ContactView.of(e.contact())).investigatorId(e.investigatorId())
                 .submittedAt(context.occurredAt()).updatedAt(context.occurredAt()).version(context.sequence())
                 .build();
     }

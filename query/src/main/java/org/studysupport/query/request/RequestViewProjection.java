@@ -26,7 +26,7 @@ public class RequestViewProjection {
 
     @EventHandler
     public void on(Object event, EventMessage<?> message) {
-        if (message instanceof DomainEventMessage<?> domainEvent) {
+        if (message instanceof DomainEventMessage<?> domainEvent && RequestEvents.isRequestEvent(domainEvent)) {
             updater.apply(domainEvent, true);
         }
     }

@@ -112,8 +112,8 @@ public class RequestViewRebuild {
 
     private void run(UUID id) {
         try {
-            Long total = jdbc.queryForObject("select count(*) from domain_event_entry where sequence_number = 0",
-                    Long.class);
+            Long total = jdbc.queryForObject("select count(*) from domain_event_entry where sequence_number = 0"
+                    + " and type = ?", Long.class, RequestEvents.AGGREGATE_TYPE);
             jdbc.update("update projection_rebuild set total = ?, touched_at = ? where id = ?", total, now(), id);
             long done = 0;
             long after = -1;
@@ -145,8 +145,9 @@ public class RequestViewRebuild {
 
     private List<Request> firstEvents(long after) {
         return jdbc.query("select global_index, aggregate_identifier from domain_event_entry"
-                        + " where global_index > ? and sequence_number = 0 order by global_index limit ?",
-                (rs, row) -> new Request(UUID.fromString(rs.getString(2)), rs.getLong(1)), after, CHUNK);
+                        + " where global_index > ? and sequence_number = 0 and type = ? order by global_index limit ?",
+                (rs, row) -> new Request(UUID.fromString(rs.getString(2)), rs.getLong(1)), after,
+                RequestEvents.AGGREGATE_TYPE, CHUNK);
     }
 
     /** Folds all of a request's events from nothing and replaces its rows with the result. */

@@ -8,7 +8,7 @@ import org.studysupport.api.query.SlaView;
 import org.studysupport.api.query.TriagePolicy;
 import org.studysupport.api.query.TriageReason;
 import org.studysupport.api.reference.ServiceCode;
-import org.studysupport.api.request.ContactDetails;
+import org.studysupport.api.privacy.SealedContact;
 import org.studysupport.api.request.FundingStatus;
 import org.studysupport.api.request.Priority;
 import org.studysupport.api.request.RequestAccepted;
@@ -62,7 +62,7 @@ class RequestViewFoldSlaTest {
     private void submitted() {
         fold(new RequestSubmitted(REQUEST, "SR-2027-00001", "investigator1", new StudyDetails("Colchicine after MI",
                         "COLMI", StudyPhase.PHASE_3, "UiO", "Cardiology", FundingStatus.AWARDED, null, List.of("NO"), 8,
-                        "A trial"), List.of(ServiceCode.MONITORING), new ContactDetails("A", "a@example.org", null)),
+                        "A trial"), List.of(ServiceCode.MONITORING), SealedContact.sealed("investigator1", "key-1", "c2VhbGVk")),
                 SUBMITTED, "investigator1", "INVESTIGATOR");
         bySystem(new SlaClockStarted(REQUEST, Clock.TRIAGE, null, null, null, null, SUBMITTED, SlaTarget.ofWorkingDays(5),
                 NORWAY, Instant.parse("2027-04-01T09:00:00Z"), TRIAGE_DUE), SUBMITTED);
