@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +22,6 @@ import org.studysupport.security.CurrentActor;
 @RestController
 @RequestMapping("/api/admin/subject-keys")
 @Tag(name = "Privacy")
-@PreAuthorize("hasRole('ADMIN')")
 public class SubjectKeyController {
 
     private static final Logger log = LoggerFactory.getLogger(SubjectKeyController.class);
