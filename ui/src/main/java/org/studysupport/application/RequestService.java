@@ -33,7 +33,8 @@ import java.util.UUID;
  * command as the signed-in user and answer with the request as that user may see it afterwards.
  * The command's own transaction writes the request view, so the view read after it shows the
  * change, on any node. It does not only while the view is being rebuilt from the log: then the
- * answer says the change is stored but not readable yet.
+ * answer says the change is stored but not readable yet, rather than show a view without it. A
+ * call with an idempotency key is made once per user and key; its repeats store nothing.
  */
 @Service
 public class RequestService {
