@@ -8,7 +8,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.studysupport.api.problem.ActionNotAllowedException;
 import org.studysupport.api.problem.UnknownEntityException;
 import org.studysupport.api.query.CanSeeRequest;
 import org.studysupport.api.query.FindRequest;
@@ -26,7 +25,6 @@ import org.studysupport.security.CurrentActor;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,7 +33,8 @@ import java.util.UUID;
  * command as the signed-in user and answer with the request as that user may see it afterwards.
  * The command's own transaction writes the request view, so the view read after it shows the
  * change, on any node. It does not only while the view is being rebuilt from the log: then the
- * answer says the change is stored but not readable yet.
+ * answer says the change is stored but not readable yet, rather than show a view without it. A
+ * call with an idempotency key is made once per user and key; its repeats store nothing.
  */
 @Service
 public class RequestService {
@@ -64,24 +63,24 @@ public class RequestService {
 
     /**
      * Submits once per idempotency key: the same key with the same body answers with the request the
-     * first submission created; the same key with another body is refused.
+     * first submission created; the same key with another body, or used for an action, is refused.
      *
-     * @param fingerprint a digest of the body, to tell "the same body" from "another body"
+     * @param call the key and a digest of the body, to tell "the same body" from "another body"
      */
-    public Submission submitOnce(SubmitRequest command, String key, String fingerprint) {
+    public Submission submitOnce(SubmitRequest command, IdempotencyKeys.Call call) {
         String userId = CurrentActor.get().id();
-        Optional<IdempotencyKeys.Claim> earlier = idempotencyKeys.find(userId, key);
+        Optional<IdempotencyKeys.Claim> earlier = idempotencyKeys.find(userId, call.key());
         if (earlier.isPresent()) {
-            return repeated(earlier.get(), fingerprint);
+            return repeated(earlier.get(), call);
         }
         try {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Map.of(IdempotencyKeys.KEY, key, IdempotencyKeys.FINGERPRINT, fingerprint)));
+                    .andMetaData(call.metaData(command.requestId())));
         } catch (RuntimeException e) {
             if (!isDuplicateKey(e)) {
                 throw e;
             }
-            return repeated(idempotencyKeys.find(userId, key).orElseThrow(() -> e), fingerprint);
+            return repeated(idempotencyKeys.find(userId, call.key()).orElseThrow(() -> e), call);
         }
         return stored(command.requestId(), false);
     }
@@ -100,11 +99,8 @@ public class RequestService {
         return new Submission(requestId, showing(requestId, 0).orElse(null), repeated);
     }
 
-    private Submission repeated(IdempotencyKeys.Claim claim, String fingerprint) {
-        if (!claim.fingerprint().equals(fingerprint)) {
-            throw new ActionNotAllowedException(
-                    "This Idempotency-Key was already used for a submission with another body.");
-        }
+    private Submission repeated(IdempotencyKeys.Claim claim, IdempotencyKeys.Call call) {
+        claim.requireSame(call);
         return stored(claim.requestId(), true);
     }
 
@@ -124,12 +120,52 @@ public class RequestService {
      * does not show it yet
      */
     public Optional<RequestView> act(UUID requestId, Object command) {
-        if (!Answers.join(queries.query(new CanSeeRequest(requestId, CurrentActor.get()), Boolean.class))) {
-            throw unknown(requestId);
-        }
+        requireVisible(requestId);
         Long version = commands.sendAndWait(command);
         feed.changed();
         return showing(requestId, version);
+    }
+
+    /**
+     * Sends a command about a request the caller can see once per idempotency key: a repeat of the
+     * same call (same key, same path, same body) stores nothing and answers with the request as it
+     * stands now, if the read model shows the first call's change; another call with the key is
+     * refused. Of two calls with the same key at once, the second waits for the first's transaction
+     * and then answers as a repeat.
+     *
+     * @return the request after the command, or empty when the change is stored but the read model
+     * does not show it yet
+     */
+    public Optional<RequestView> actOnce(UUID requestId, Object command, IdempotencyKeys.Call call) {
+        requireVisible(requestId);
+        String userId = CurrentActor.get().id();
+        Optional<IdempotencyKeys.Claim> earlier = idempotencyKeys.find(userId, call.key());
+        if (earlier.isPresent()) {
+            return repeatedAction(earlier.get(), call);
+        }
+        Long version;
+        try {
+            version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(call.metaData(requestId)));
+        } catch (RuntimeException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            return repeatedAction(idempotencyKeys.find(userId, call.key()).orElseThrow(() -> e), call);
+        }
+        feed.changed();
+        return showing(requestId, version);
+    }
+
+    private Optional<RequestView> repeatedAction(IdempotencyKeys.Claim claim, IdempotencyKeys.Call call) {
+        claim.requireSame(call);
+        return showing(claim.requestId(), claim.version() == null ? 0 : claim.version());
+    }
+
+    private void requireVisible(UUID requestId) {
+        if (!Answers.join(queries.query(new CanSeeRequest(requestId, CurrentActor.get()), Boolean.class))) {
+            throw unknown(requestId);
+        }
     }
 
     /** The request as the caller sees it, if the read model shows at least the given version. */

@@ -1,10 +1,14 @@
 package org.studysupport.web;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.studysupport.support.ActionCases;
 import org.studysupport.support.Api;
 import org.studysupport.support.PostgresApiTest;
+import org.studysupport.support.Workflow;
 
 import java.util.Map;
 import java.util.UUID;
@@ -33,6 +37,31 @@ class NotYetReadableApiTest extends PostgresApiTest {
         assertThat(accepted.status()).isEqualTo(202);
         assertThat(accepted.headers().getLocation()).hasToString("/api/requests/" + id);
         assertThat(events(id)).as("the action is stored, with its triage clock's stop").isEqualTo(eventsBefore + 2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.studysupport.support.ActionCases#everyAction")
+    void everyActionOnAViewThatIsBehindIsAcceptedAndSoIsItsRepeat(ActionCases.ActionCase action) {
+        ActionCases.Prepared call = action.prepare().apply(new Workflow(port));
+        UUID id = UUID.fromString(call.requestId());
+        jdbc.update("update request_view set version = version - 1 where id = ?", id);
+        long eventsBefore = events(call.requestId());
+        String key = UUID.randomUUID().toString();
+
+        Api.Answer accepted = as(call.user()).post(path(call.requestId(), call.action()), call.body(),
+                headers -> headers.add("Idempotency-Key", key));
+
+        assertThat(accepted.status()).as("%s", accepted.body()).isEqualTo(202);
+        assertThat(accepted.headers().getLocation()).hasToString("/api/requests/" + id);
+        long stored = events(call.requestId());
+        assertThat(stored).as("the action is stored").isGreaterThan(eventsBefore);
+
+        // the view still lacks the change: a repeat says so too, and stores nothing
+        Api.Answer repeated = as(call.user()).post(path(call.requestId(), call.action()), call.body(),
+                headers -> headers.add("Idempotency-Key", key));
+        assertThat(repeated.status()).as("%s", repeated.body()).isEqualTo(202);
+        assertThat(repeated.headers().getLocation()).hasToString("/api/requests/" + id);
+        assertThat(events(call.requestId())).isEqualTo(stored);
     }
 
     private long events(String id) {

@@ -25,7 +25,6 @@ import org.studysupport.api.assignment.CancelAssignment;
 import org.studysupport.api.assignment.CompleteAssignment;
 import org.studysupport.api.assignment.DeclineAssignment;
 import org.studysupport.api.assignment.ReassignAssignment;
-import org.studysupport.api.problem.InvalidInputException;
 import org.studysupport.api.query.ListRequests;
 import org.studysupport.api.query.RequestSort;
 import org.studysupport.api.query.RequestSummary;
@@ -43,6 +42,7 @@ import org.studysupport.api.request.RejectRequest;
 import org.studysupport.api.request.RequestStatus;
 import org.studysupport.api.request.WithdrawRequest;
 import org.studysupport.application.RequestService;
+import org.studysupport.command.idempotency.IdempotencyKeys;
 import org.studysupport.query.audit.AccessTrail;
 import org.studysupport.security.CurrentActor;
 import org.studysupport.web.Paging;
@@ -61,7 +61,9 @@ import java.util.UUID;
 @Tag(name = "Requests", description = "Submit, follow and work study support requests")
 public class RequestController {
 
-    static final int MAX_IDEMPOTENCY_KEY = 255;
+    private static final String KEY_DESCRIPTION = "optional; 1 to 255 printable ASCII characters without spaces,"
+            + " chosen by the client: a repeat by the same user with the same key, path and body stores nothing"
+            + " and answers again; another body or path with the key is 409";
 
     private final RequestService requests;
     private final ObjectMapper objectMapper;
@@ -81,19 +83,15 @@ public class RequestController {
     @ApiResponse(responseCode = "202", description = "stored, but not readable yet; read it at Location",
             content = @Content(schema = @Schema(implementation = StoredReceipt.class)))
     public ResponseEntity<Object> submit(
-            @Parameter(description = "any unique string of up to 255 characters chosen by the client")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Parameter(description = KEY_DESCRIPTION)
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody SubmitRequestBody body) {
         RequestService.Submission submission;
         if (idempotencyKey == null) {
             submission = requests.submit(body.toCommand(UUID.randomUUID()));
         } else {
-            if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
-                throw new InvalidInputException("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY
-                        + " characters");
-            }
-            submission = requests.submitOnce(body.toCommand(UUID.randomUUID()), idempotencyKey,
-                    BodyFingerprint.of(body, objectMapper));
+            submission = requests.submitOnce(body.toCommand(UUID.randomUUID()),
+                    IdempotencyKeyHeader.call(idempotencyKey, IdempotencyKeys.SUBMISSION, body, objectMapper));
         }
         URI location = URI.create("/api/requests/" + submission.requestId());
         if (submission.request() == null) {
@@ -105,10 +103,18 @@ public class RequestController {
     }
 
     /**
-     * The answer to a stored action: the request after it, or 202 with the request's location while
-     * the read model does not show the change yet.
+     * Sends an action's command, once per idempotency key when the call carries one, and answers with
+     * the request after it, or 202 with the request's location while the read model does not show
+     * the change yet.
+     *
+     * @param action the path of the action below the request, which with the request's path tells
+     *               one keyed call from another
      */
-    private static ResponseEntity<RequestView> answer(UUID id, Optional<RequestView> after) {
+    private ResponseEntity<RequestView> perform(UUID id, String action, String idempotencyKey, Object body,
+                                                Object command) {
+        Optional<RequestView> after = idempotencyKey == null ? requests.act(id, command)
+                : requests.actOnce(id, command, IdempotencyKeyHeader.call(idempotencyKey,
+                "/api/requests/" + id + "/" + action, body, objectMapper));
         return after.map(ResponseEntity::ok).orElseGet(() ->
                 ResponseEntity.accepted().location(URI.create("/api/requests/" + id)).build());
     }
@@ -159,87 +165,128 @@ public class RequestController {
 
     @PostMapping("/{id}/clarifications")
     @Operation(summary = "Ask the investigator a question (COORDINATOR, assigned HOSPITAL)")
-    public ResponseEntity<RequestView> askClarification(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Question body) {
-        return answer(id, requests.act(id, new AskClarification(id, UUID.randomUUID(), body.question())));
+    public ResponseEntity<RequestView> askClarification(@PathVariable UUID id,
+            @Parameter(description = KEY_DESCRIPTION)
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+            @Valid @RequestBody ActionBodies.Question body) {
+        return perform(id, "clarifications", idempotencyKey, body,
+                new AskClarification(id, UUID.randomUUID(), body.question()));
     }
 
     @PostMapping("/{id}/clarifications/{clarificationId}/answer")
     @Operation(summary = "Answer a clarification question (owning INVESTIGATOR)")
     public ResponseEntity<RequestView> answerClarification(@PathVariable UUID id, @PathVariable UUID clarificationId,
-                                           @Valid @RequestBody ActionBodies.Answer body) {
-        return answer(id, requests.act(id, new AnswerClarification(id, clarificationId, body.answer())));
+            @Parameter(description = KEY_DESCRIPTION)
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+            @Valid @RequestBody ActionBodies.Answer body) {
+        return perform(id, "clarifications/" + clarificationId + "/answer", idempotencyKey, body,
+                new AnswerClarification(id, clarificationId, body.answer()));
     }
 
     @PostMapping("/{id}/accept")
     @Operation(summary = "Accept a submitted request with a priority (COORDINATOR)")
-    public ResponseEntity<RequestView> accept(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Accept body) {
-        return answer(id, requests.act(id, new AcceptRequest(id, body.priority(), body.note())));
+    public ResponseEntity<RequestView> accept(@PathVariable UUID id,
+            @Parameter(description = KEY_DESCRIPTION)
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+            @Valid @RequestBody ActionBodies.Accept body) {
+        return perform(id, "accept", idempotencyKey, body, new AcceptRequest(id, body.priority(), body.note()));
     }
 
     @PostMapping("/{id}/reject")
     @Operation(summary = "Reject a submitted request (COORDINATOR)")
-    public ResponseEntity<RequestView> reject(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Reason body) {
-        return answer(id, requests.act(id, new RejectRequest(id, body.reason())));
+    public ResponseEntity<RequestView> reject(@PathVariable UUID id,
+            @Parameter(description = KEY_DESCRIPTION)
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+            @Valid @RequestBody ActionBodies.Reason body) {
+        return perform(id, "reject", idempotencyKey, body, new RejectRequest(id, body.reason()));
     }
 
     @PostMapping("/{id}/assignments")
     @Operation(summary = "Assign a requested service to a partner hospital (COORDINATOR)")
-    public ResponseEntity<RequestView> assign(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Assign body) {
-        return answer(id, requests.act(id, new AssignService(id, UUID.randomUUID(), body.service(), body.hospital(),
-                body.note())));
+    public ResponseEntity<RequestView> assign(@PathVariable UUID id,
+            @Parameter(description = KEY_DESCRIPTION)
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+            @Valid @RequestBody ActionBodies.Assign body) {
+        return perform(id, "assignments", idempotencyKey, body,
+                new AssignService(id, UUID.randomUUID(), body.service(), body.hospital(), body.note()));
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/acknowledge")
     @Operation(summary = "Acknowledge a pending assignment (HOSPITAL of the assignment)")
     public ResponseEntity<RequestView> acknowledge(@PathVariable UUID id, @PathVariable UUID assignmentId,
-                                   @RequestBody(required = false) ActionBodies.Empty body) {
-        return answer(id, requests.act(id, new AcknowledgeAssignment(id, assignmentId)));
+            @Parameter(description = KEY_DESCRIPTION)
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+            @RequestBody(required = false) ActionBodies.Empty body) {
+        // no body and {} are the same call
+        return perform(id, "assignments/" + assignmentId + "/acknowledge", idempotencyKey, new ActionBodies.Empty(),
+                new AcknowledgeAssignment(id, assignmentId));
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/decline")
     @Operation(summary = "Decline a pending assignment (HOSPITAL of the assignment)")
     public ResponseEntity<RequestView> decline(@PathVariable UUID id, @PathVariable UUID assignmentId,
-                               @Valid @RequestBody ActionBodies.Reason body) {
-        return answer(id, requests.act(id, new DeclineAssignment(id, assignmentId, body.reason())));
+            @Parameter(description = KEY_DESCRIPTION)
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+            @Valid @RequestBody ActionBodies.Reason body) {
+        return perform(id, "assignments/" + assignmentId + "/decline", idempotencyKey, body,
+                new DeclineAssignment(id, assignmentId, body.reason()));
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/reassign")
     @Operation(summary = "Move an open assignment to another hospital (COORDINATOR)")
     public ResponseEntity<RequestView> reassign(@PathVariable UUID id, @PathVariable UUID assignmentId,
-                                @Valid @RequestBody ActionBodies.Reassign body) {
-        return answer(id, requests.act(id, new ReassignAssignment(id, assignmentId, UUID.randomUUID(), body.hospital(),
-                body.reason())));
+            @Parameter(description = KEY_DESCRIPTION)
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+            @Valid @RequestBody ActionBodies.Reassign body) {
+        return perform(id, "assignments/" + assignmentId + "/reassign", idempotencyKey, body,
+                new ReassignAssignment(id, assignmentId, UUID.randomUUID(), body.hospital(), body.reason()));
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/cancel")
     @Operation(summary = "Cancel an open assignment (COORDINATOR)")
     public ResponseEntity<RequestView> cancel(@PathVariable UUID id, @PathVariable UUID assignmentId,
-                              @Valid @RequestBody ActionBodies.Reason body) {
-        return answer(id, requests.act(id, new CancelAssignment(id, assignmentId, body.reason())));
+            @Parameter(description = KEY_DESCRIPTION)
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+            @Valid @RequestBody ActionBodies.Reason body) {
+        return perform(id, "assignments/" + assignmentId + "/cancel", idempotencyKey, body,
+                new CancelAssignment(id, assignmentId, body.reason()));
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/complete")
     @Operation(summary = "Complete an active assignment with a summary (HOSPITAL of the assignment)")
     public ResponseEntity<RequestView> completeAssignment(@PathVariable UUID id, @PathVariable UUID assignmentId,
-                                          @Valid @RequestBody ActionBodies.Summary body) {
-        return answer(id, requests.act(id, new CompleteAssignment(id, assignmentId, body.summary())));
+            @Parameter(description = KEY_DESCRIPTION)
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+            @Valid @RequestBody ActionBodies.Summary body) {
+        return perform(id, "assignments/" + assignmentId + "/complete", idempotencyKey, body,
+                new CompleteAssignment(id, assignmentId, body.summary()));
     }
 
     @PostMapping("/{id}/complete")
     @Operation(summary = "Complete a request when no assignment is open (COORDINATOR)")
-    public ResponseEntity<RequestView> complete(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Outcome body) {
-        return answer(id, requests.act(id, new CompleteRequest(id, body.outcome())));
+    public ResponseEntity<RequestView> complete(@PathVariable UUID id,
+            @Parameter(description = KEY_DESCRIPTION)
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+            @Valid @RequestBody ActionBodies.Outcome body) {
+        return perform(id, "complete", idempotencyKey, body, new CompleteRequest(id, body.outcome()));
     }
 
     @PostMapping("/{id}/withdraw")
     @Operation(summary = "Withdraw a request (owning INVESTIGATOR)")
-    public ResponseEntity<RequestView> withdraw(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Reason body) {
-        return answer(id, requests.act(id, new WithdrawRequest(id, body.reason())));
+    public ResponseEntity<RequestView> withdraw(@PathVariable UUID id,
+            @Parameter(description = KEY_DESCRIPTION)
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+            @Valid @RequestBody ActionBodies.Reason body) {
+        return perform(id, "withdraw", idempotencyKey, body, new WithdrawRequest(id, body.reason()));
     }
 
     @PostMapping("/{id}/comments")
     @Operation(summary = "Comment on a request (anyone who can see it, but auditors)")
-    public ResponseEntity<RequestView> comment(@PathVariable UUID id, @Valid @RequestBody ActionBodies.Comment body) {
-        return answer(id, requests.act(id, new AddComment(id, UUID.randomUUID(), body.text(), body.visibility())));
+    public ResponseEntity<RequestView> comment(@PathVariable UUID id,
+            @Parameter(description = KEY_DESCRIPTION)
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
+            @Valid @RequestBody ActionBodies.Comment body) {
+        return perform(id, "comments", idempotencyKey, body,
+                new AddComment(id, UUID.randomUUID(), body.text(), body.visibility()));
     }
 }
