@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.studysupport.api.reference.ServiceCode;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -32,6 +33,11 @@ public record StudySupportProperties(
 
     public StudySupportProperties {
         hospitals = hospitals == null ? List.of() : List.copyOf(hospitals);
+    }
+
+    /** This node's name: the configured node id, or else the JVM's name ({@code pid@host}). */
+    public String nodeName() {
+        return nodeId != null && !nodeId.isBlank() ? nodeId : ManagementFactory.getRuntimeMXBean().getName();
     }
 
     /**
