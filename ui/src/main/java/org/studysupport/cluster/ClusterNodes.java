@@ -92,8 +92,9 @@ public class ClusterNodes implements MaxSegmentProvider, AutoCloseable {
                 insert(now);
             }
             refreshShares();
-        } catch (DataAccessException | IllegalStateException e) {
-            // the database is unreachable for a while: the shares stay as they were until it is back
+        } catch (RuntimeException e) {
+            // e.g. the database is unreachable for a while: the shares stay as they were until it is
+            // back; the heartbeat goes on (an exception escaping would end the scheduled task)
             log.warn("Cannot record this node's heartbeat: {}", e.getMessage());
         }
     }

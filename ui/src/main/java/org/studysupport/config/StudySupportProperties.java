@@ -17,7 +17,7 @@ import java.util.Set;
  * @param dataDir          where the embedded database lives
  * @param timeZone         the zone of the network's calendar (reference years, working days)
  * @param requestBodyLimit largest accepted request body, in bytes
- * @param nodeId           this node's name in the event processors' token claims; must differ between
+ * @param nodeId           this node's name in the event processors' token claims and in cluster_node; must differ between
  *                         nodes sharing a database (default: the JVM's name, {@code pid@host})
  * @param hospitals        the partner hospitals and the services each offers
  */

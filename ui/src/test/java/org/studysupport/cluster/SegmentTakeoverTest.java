@@ -34,8 +34,8 @@ import static org.awaitility.Awaitility.await;
 class SegmentTakeoverTest {
 
     private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(4);
-    /** The heartbeat and the claim interval (half a second each), and some room for a busy machine. */
-    private static final Duration COORDINATION = Duration.ofSeconds(4);
+    /** The heartbeat and the claim interval (half a second each), and room for a busy machine. */
+    private static final Duration COORDINATION = Duration.ofSeconds(6);
     private static final String OWNERS = "select owner from token_entry where processor_name = '"
             + RequestViewCatchUp.PROCESSING_GROUP + "' order by owner";
 
