@@ -21,7 +21,6 @@ import org.studysupport.query.request.RequestViewProjection;
 import org.studysupport.query.request.RequestViewRebuild;
 import org.studysupport.security.CurrentActor;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,8 +51,7 @@ public class ProjectionService {
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.rebuild = rebuild;
-        this.node = properties.nodeId() != null && !properties.nodeId().isBlank() ? properties.nodeId()
-                : ManagementFactory.getRuntimeMXBean().getName();
+        this.node = properties.nodeName();
     }
 
     /** A read model's processor as an administrator sees it. */

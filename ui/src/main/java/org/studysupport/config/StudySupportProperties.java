@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.studysupport.api.reference.ServiceCode;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -16,7 +17,7 @@ import java.util.Set;
  * @param dataDir          where the embedded database lives
  * @param timeZone         the zone of the network's calendar (reference years, working days)
  * @param requestBodyLimit largest accepted request body, in bytes
- * @param nodeId           this node's name in the event processors' token claims; must differ between
+ * @param nodeId           this node's name in the event processors' token claims and in cluster_node; must differ between
  *                         nodes sharing a database (default: the JVM's name, {@code pid@host})
  * @param hospitals        the partner hospitals and the services each offers
  */
@@ -32,6 +33,11 @@ public record StudySupportProperties(
 
     public StudySupportProperties {
         hospitals = hospitals == null ? List.of() : List.copyOf(hospitals);
+    }
+
+    /** This node's name: the configured node id, or else the JVM's name ({@code pid@host}). */
+    public String nodeName() {
+        return nodeId != null && !nodeId.isBlank() ? nodeId : ManagementFactory.getRuntimeMXBean().getName();
     }
 
     /**

@@ -26,6 +26,7 @@ import org.studysupport.api.request.SubmitRequest;
 import org.studysupport.application.RequestService;
 import org.studysupport.security.DemoUsers;
 
+import javax.sql.DataSource;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +34,9 @@ import java.util.function.Supplier;
 
 /**
  * Puts a few requests in an empty store, in different states, so that a new user has something to
- * look at. Everything goes through the same commands as the API, as the demo users.
+ * look at. Everything goes through the same commands as the API, as the demo users. Of several nodes
+ * starting at once on an empty database, one loads them ({@link DemoDataLock}); the others then
+ * find the store not empty.
  */
 @Component
 @ConditionalOnProperty(name = "study-support.demo-data.enabled", havingValue = "true")
@@ -43,14 +46,20 @@ public class DemoDataLoader implements ApplicationRunner {
 
     private final RequestService requests;
     private final JdbcTemplate jdbc;
+    private final DemoDataLock lock;
 
-    public DemoDataLoader(RequestService requests, JdbcTemplate jdbc) {
+    public DemoDataLoader(RequestService requests, JdbcTemplate jdbc, DataSource dataSource) {
         this.requests = requests;
         this.jdbc = jdbc;
+        this.lock = new DemoDataLock(dataSource);
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        lock.whileHolding(this::loadIntoAnEmptyStore);
+    }
+
+    private void loadIntoAnEmptyStore() {
         Boolean anyEvent = jdbc.queryForObject("select exists (select 1 from domain_event_entry)", Boolean.class);
         if (Boolean.TRUE.equals(anyEvent)) {
             return;

@@ -3,6 +3,7 @@ package org.studysupport.support;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.studysupport.StudySupportApplication;
 
@@ -24,6 +25,16 @@ public final class RunningApplication implements AutoCloseable {
 
     /** On the PostgreSQL database at {@code jdbcUrl} (profile {@code postgres}), without demo data. */
     public static RunningApplication onPostgres(String jdbcUrl, Map<String, Object> extraProperties) {
+        return onPostgres(jdbcUrl, extraProperties, new Class<?>[0]);
+    }
+
+    /**
+     * On the PostgreSQL database at {@code jdbcUrl} (profile {@code postgres}), without demo data
+     * unless the properties switch it on, with further beans of the given classes (e.g. event handlers
+     * that fail on purpose).
+     */
+    public static RunningApplication onPostgres(String jdbcUrl, Map<String, Object> extraProperties,
+                                                Class<?>... beans) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", jdbcUrl);
         properties.put("spring.datasource.username", "postgres");
@@ -31,7 +42,7 @@ public final class RunningApplication implements AutoCloseable {
         properties.put("study-support.demo-data.enabled", "false");
         properties.put("study-support.data-dir", EmbeddedDatabase.dataDirectory());
         properties.putAll(extraProperties);
-        return start(properties, "postgres");
+        return start(properties, beans, "postgres");
     }
 
     /** On the embedded default: the H2 file database under {@code dataDir}. */
@@ -39,10 +50,10 @@ public final class RunningApplication implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("study-support.data-dir", dataDir.toString());
         properties.put("study-support.demo-data.enabled", String.valueOf(demoData));
-        return start(properties);
+        return start(properties, new Class<?>[0]);
     }
 
-    private static RunningApplication start(Map<String, Object> properties, String... profiles) {
+    private static RunningApplication start(Map<String, Object> properties, Class<?>[] beans, String... profiles) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("server.port", "0");
         all.put("study-support.security.demo-users", "true");
@@ -53,6 +64,11 @@ public final class RunningApplication implements AutoCloseable {
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(StudySupportApplication.class)
                 .profiles(profiles)
+                .initializers((GenericApplicationContext application) -> {
+                    for (Class<?> bean : beans) {
+                        application.registerBean(bean);
+                    }
+                })
                 .run(arguments);
         return new RunningApplication(context);
     }
