@@ -7,14 +7,13 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.studysupport.config.SecretFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -63,25 +62,16 @@ public final class SigningKeys {
     }
 
     private static void generate(Path file, Clock clock) {
+        String keyId = "study-support-" + KEY_DATE.format(clock.instant().atZone(ZoneOffset.UTC)) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        ECKey key;
         try {
-            String keyId = "study-support-" + KEY_DATE.format(clock.instant().atZone(ZoneOffset.UTC)) + "-"
-                    + UUID.randomUUID().toString().substring(0, 8);
-            ECKey key = new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path written = Files.createFile(file);
-            try {
-                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                log.warn("The file system of {} has no POSIX permissions: restrict access to it by other means", file);
-            }
-            Files.writeString(written, key.toJSONString(), StandardCharsets.UTF_8);
-            log.info("Generated the audit signing key {} in {}", keyId, file);
-        } catch (FileAlreadyExistsException anotherNodeWasFirst) {
-            // written meanwhile by another process: use that one
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the audit signing key " + file, e);
+            key = new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate an EC P-256 key", e);
+        }
+        if (SecretFiles.createOnce(file, key::toJSONString, "the audit signing key")) {
+            log.info("Generated the audit signing key {} in {}", keyId, file);
         }
     }
 }

@@ -7,14 +7,13 @@ import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.studysupport.config.SecretFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 
 /**
@@ -57,24 +56,16 @@ public final class MasterKeys {
     }
 
     private static void generate(Path file) {
+        KeysetHandle keyset;
+        String json;
         try {
-            KeysetHandle keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path written = Files.createFile(file);
-            try {
-                Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                log.warn("The file system of {} has no POSIX permissions: restrict access to it by other means", file);
-            }
-            Files.writeString(written, TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get()),
-                    StandardCharsets.UTF_8);
-            log.info("Generated the privacy master key {} in {}", keyset.getPrimary().getId(), file);
-        } catch (FileAlreadyExistsException anotherNodeWasFirst) {
-            // written meanwhile by another process: use that one
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the privacy master key " + file, e);
+            keyset = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+            json = TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot generate an AES-256-GCM keyset", e);
+        }
+        if (SecretFiles.createOnce(file, () -> json, "the privacy master key")) {
+            log.info("Generated the privacy master key {} in {}", keyset.getPrimary().getId(), file);
         }
     }
 
