@@ -13,12 +13,16 @@ import java.util.function.IntSupplier;
 /**
  * Submissions sent from several threads, each with a title of its own, until stopped; every
  * attempt and its outcome (a status, or no answer at all when the connection failed) is kept, so
- * that a test can check each against what the store holds afterwards.
+ * that a test can check each against what the store holds afterwards. The threads of even number
+ * send an {@code Idempotency-Key} with each submission, the others none.
  */
 final class SubmissionLoad implements AutoCloseable {
 
-    /** One submission: its title, the answer's status (0: no answer), and the body of a 201. */
-    record Attempt(String title, int status, String requestId, String reference) {
+    /**
+     * One submission: its title, its idempotency key (null: none), the answer's status (0: no
+     * answer), and the id and reference of a 201.
+     */
+    record Attempt(String title, String key, int status, String requestId, String reference) {
         boolean created() {
             return status == 201;
         }
@@ -33,27 +37,40 @@ final class SubmissionLoad implements AutoCloseable {
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int t = 0; t < threadCount; t++) {
             String prefix = "Load " + run + " thread " + t + " #";
-            Thread thread = new Thread(() -> submitUntilStopped(prefix, port), "submitter-" + t);
+            boolean keyed = t % 2 == 0;
+            Thread thread = new Thread(() -> submitUntilStopped(prefix, keyed, port), "submitter-" + t);
             thread.setDaemon(true);
             threads.add(thread);
         }
         threads.forEach(Thread::start);
     }
 
-    private void submitUntilStopped(String prefix, IntSupplier port) {
+    private void submitUntilStopped(String prefix, boolean keyed, IntSupplier port) {
         for (int n = 0; running.get(); n++) {
             String title = prefix + n;
+            String key = keyed ? UUID.randomUUID().toString() : null;
             try {
-                Api.Answer answer = Api.at(port.getAsInt(), "investigator1")
-                        .post("/api/requests", Api.submission(title, "MONITORING"));
+                Api.Answer answer = send(port.getAsInt(), title, key);
                 boolean created = answer.status() == 201;
-                attempts.add(new Attempt(title, answer.status(), created ? answer.text("id") : null,
+                attempts.add(new Attempt(title, key, answer.status(), created ? answer.text("id") : null,
                         created ? answer.text("reference") : null));
             } catch (RuntimeException noAnswer) {
-                attempts.add(new Attempt(title, 0, null, null));
+                attempts.add(new Attempt(title, key, 0, null, null));
                 pause();
             }
         }
+    }
+
+    /** Sends an attempt's submission again, with its idempotency key, as its client would. */
+    static Api.Answer resend(int port, Attempt attempt) {
+        return send(port, attempt.title(), attempt.key());
+    }
+
+    private static Api.Answer send(int port, String title, String key) {
+        Api api = Api.at(port, "investigator1");
+        Map<String, Object> body = Api.submission(title, "MONITORING");
+        return key == null ? api.post("/api/requests", body)
+                : api.post("/api/requests", body, headers -> headers.set("Idempotency-Key", key));
     }
 
     private static void pause() {
