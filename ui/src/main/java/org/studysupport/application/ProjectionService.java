@@ -23,6 +23,7 @@ import org.studysupport.security.CurrentActor;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -84,8 +85,9 @@ public class ProjectionService {
             boolean rebuilding = ofModel != null && ofModel.running();
             if (entry.getValue() instanceof StreamingEventProcessor streaming) {
                 List<Segment> segments = segments(name, streaming);
-                Long position = segments.stream().map(Segment::position)
-                        .min(Comparator.nullsFirst(Comparator.naturalOrder())).orElse(null);
+                // the processor's position is its slowest segment's; none while a segment has none yet
+                List<Long> positions = segments.stream().map(Segment::position).toList();
+                Long position = positions.isEmpty() || positions.contains(null) ? null : Collections.min(positions);
                 Long lag = head == null ? 0L : position == null ? head + 1 : Math.max(0, head - position);
                 projections.add(new Projection(name, entry.getValue() instanceof PooledStreamingEventProcessor
                         ? "pooled" : "tracking", RequestViewRebuild.READ_MODEL, position, lag,
