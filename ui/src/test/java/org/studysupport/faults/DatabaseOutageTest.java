@@ -74,6 +74,8 @@ class DatabaseOutageTest {
                 Api.Answer health = Api.anonymous(node.port()).get("/actuator/health");
                 assertThat(health.status()).as("health while the database is down").isEqualTo(503);
                 assertThat(health.text("status")).isEqualTo("DOWN");
+                assertThat(Api.anonymous(node.port()).get("/actuator/health/liveness").status())
+                        .as("liveness while the database is down: the node needs no restart").isEqualTo(200);
 
                 // stay down until the waiting request's warning and breach have fallen due
                 await().atMost(TRIAGE_TARGET.plusSeconds(5)).pollInterval(Duration.ofMillis(200))

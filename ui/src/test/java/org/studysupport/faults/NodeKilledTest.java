@@ -22,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * and in the views, read through the restarted node; a submission that got no answer is stored
  * whole or not at all, and once if its client resends it with its idempotency key; no reference
  * number is given twice; the catch-up processor goes on from its tokens to the head of the log.
+ * Stopped gracefully (SIGTERM) at the end, the node releases its segments' claims.
  */
 @Tag("faults")
 class NodeKilledTest {
@@ -47,9 +48,12 @@ class NodeKilledTest {
             killed.kill();
             long createdBeforeKill = load.created();
             await().atMost(WAIT).until(() -> load.failed() >= CLIENTS);
+            // the clients wait while the node is down, rather than pile up refused attempts
+            load.pauseClients();
 
             try (ApplicationProcess restarted = ApplicationProcess.start(database, NODE)) {
                 port.set(restarted.port());
+                load.resume();
                 await().atMost(WAIT).until(() -> load.created() >= createdBeforeKill + 20);
                 load.close();
 
@@ -77,6 +81,12 @@ class NodeKilledTest {
                         .hasSize(4).allSatisfy(position -> assertThat(position).isGreaterThanOrEqualTo(head)));
                 assertThat(jdbc.queryForList("select distinct owner from token_entry"
                         + " where processor_name = 'request-view-catch-up'", String.class)).containsExactly(NODE);
+
+                restarted.close();
+                assertThat(jdbc.queryForList("select distinct owner from token_entry"
+                        + " where processor_name = 'request-view-catch-up'", String.class))
+                        .as("claims after a graceful stop (SIGTERM): released for the next node at once")
+                        .containsOnlyNulls();
             }
         } finally {
             load.close();

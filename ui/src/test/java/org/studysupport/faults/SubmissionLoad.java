@@ -30,6 +30,7 @@ final class SubmissionLoad implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicBoolean paused = new AtomicBoolean(false);
     private final List<Thread> threads = new ArrayList<>();
 
     /** @param port where to send them; asked again before each submission (a node started anew) */
@@ -47,6 +48,9 @@ final class SubmissionLoad implements AutoCloseable {
 
     private void submitUntilStopped(String prefix, boolean keyed, IntSupplier port) {
         for (int n = 0; running.get(); n++) {
+            while (paused.get() && running.get()) {
+                pause();
+            }
             String title = prefix + n;
             String key = keyed ? UUID.randomUUID().toString() : null;
             try {
@@ -79,6 +83,15 @@ final class SubmissionLoad implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The clients wait (after the submission each has under way) until {@link #resume}. */
+    void pauseClients() {
+        paused.set(true);
+    }
+
+    void resume() {
+        paused.set(false);
     }
 
     long created() {
