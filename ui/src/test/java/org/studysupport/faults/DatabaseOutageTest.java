@@ -76,6 +76,8 @@ class DatabaseOutageTest {
                 assertThat(health.text("status")).isEqualTo("DOWN");
                 assertThat(Api.anonymous(node.port()).get("/actuator/health/liveness").status())
                         .as("liveness while the database is down: the node needs no restart").isEqualTo(200);
+                assertThat(Api.anonymous(node.port()).get("/actuator/health/readiness").status())
+                        .as("readiness while the database is down: every node shares it").isEqualTo(200);
 
                 // stay down until the waiting request's warning and breach have fallen due
                 await().atMost(TRIAGE_TARGET.plusSeconds(5)).pollInterval(Duration.ofMillis(200))
