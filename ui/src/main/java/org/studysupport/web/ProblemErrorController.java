@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,15 +31,20 @@ public class ProblemErrorController implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorController.class);
 
     private final ObjectMapper objectMapper;
+    private final DatabaseUnavailableSettings databaseUnavailable;
 
-    public ProblemErrorController(ObjectMapper objectMapper) {
+    public ProblemErrorController(ObjectMapper objectMapper, DatabaseUnavailableSettings databaseUnavailable) {
         this.objectMapper = objectMapper;
+        this.databaseUnavailable = databaseUnavailable;
     }
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ProblemDetail problem = problem(request);
         response.resetBuffer();
+        if (Problems.databaseUnavailable().getType().equals(problem.getType())) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, ProblemHandler.retryAfterSeconds(databaseUnavailable));
+        }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
@@ -50,6 +56,10 @@ public class ProblemErrorController implements ErrorController {
             return Problems.forStatus(404);
         }
         Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (code >= 500 && failure instanceof Throwable cause && DatabaseUnavailable.causedBy(cause)) {
+            log.warn("Database unavailable, answered 503: {}", cause.toString());
+            return Problems.databaseUnavailable();
+        }
         if (code >= 500 && failure instanceof Throwable cause) {
             String errorId = UUID.randomUUID().toString();
             log.error("Unexpected failure, error id {}", errorId, cause);

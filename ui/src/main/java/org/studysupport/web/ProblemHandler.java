@@ -46,6 +46,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final DatabaseUnavailableSettings databaseUnavailable;
+
+    public ProblemHandler(DatabaseUnavailableSettings databaseUnavailable) {
+        this.databaseUnavailable = databaseUnavailable;
+    }
+
     /** One field error of a 400 answer. */
     public record FieldProblem(String field, String message) {
     }
@@ -80,12 +86,39 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(tooLargeProblem(e.limit()));
     }
 
-    /** A failure no handler knows: a generic answer, and the cause in the log under the answer's error id. */
+    /**
+     * A failure no handler knows: a generic answer, and the cause in the log under the answer's
+     * error id; but when the database is out of reach, 503 with {@code Retry-After}.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e);
+        }
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected failure, error id {}", errorId, e);
         return answer(Problems.internalError(errorId));
+    }
+
+    private ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable, answered 503: {}", rootMessage(e));
+        ProblemDetail problem = Problems.databaseUnavailable();
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(databaseUnavailable))
+                .body(problem);
+    }
+
+    /** The {@code Retry-After} value, in whole seconds (at least one), of a 503 for an unreachable database. */
+    public static String retryAfterSeconds(DatabaseUnavailableSettings settings) {
+        return Long.toString(Math.max(1, settings.retryAfter().toSeconds()));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** An unknown path. Spring's own detail names the static resource it looked for. */

@@ -37,6 +37,18 @@ public final class Problems {
                 "The identity provider cannot be reached, so your token cannot be checked. Try again later.");
     }
 
+    /**
+     * The database cannot be reached, so the request could not be carried out. A change is stored
+     * in one transaction with its read model, so it is either stored whole or not at all; only a
+     * connection lost while the transaction was committing leaves the client unsure which.
+     */
+    public static ProblemDetail databaseUnavailable() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Service unavailable",
+                "The database cannot be reached for now. Try again later. A change this request asked for "
+                        + "was not stored, unless the connection broke while it was being committed: read the "
+                        + "request again, or resend it with the same Idempotency-Key, before repeating it.");
+    }
+
     public static ProblemDetail forbidden(String detail) {
         return of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", detail);
     }
