@@ -25,7 +25,7 @@ import java.security.GeneralSecurityException;
  */
 public final class MasterKeys {
 
-    static final String DEFAULT_FILE = "privacy-master-key.json";
+    public static final String DEFAULT_FILE = "privacy-master-key.json";
     private static final Logger log = LoggerFactory.getLogger(MasterKeys.class);
 
     private MasterKeys() {

@@ -61,10 +61,11 @@ class ActionsOnTwoNodesTest {
         }
     }
 
-    /** A node of its own name and data directory (each node is a machine of its own). */
+    /** A node of its own name and data directory (each node is a machine of its own), sharing the installation's master key. */
     private static RunningApplication node(String database, String name) throws IOException {
         return RunningApplication.onPostgres(database, Map.of("study-support.node-id", name,
                 "study-support.data-dir", Files.createTempDirectory("study-support-" + name).toString(),
+                "study-support.privacy.master-key-file", EmbeddedDatabase.sharedMasterKeyFile(),
                 "study-support.cluster.heartbeat-interval", "500ms",
                 "axon.eventhandling.processors.request-view-catch-up.token-claim-interval", "500",
                 "axon.eventhandling.processors.request-view-catch-up.token-claim-interval-time-unit", "milliseconds"),

@@ -30,6 +30,7 @@ class DemoDataOnTwoNodesTest {
                 starting.add(starter.submit(() -> RunningApplication.onPostgres(database, Map.of(
                         "study-support.node-id", name,
                         "study-support.data-dir", Files.createTempDirectory("study-support-" + name).toString(),
+                        "study-support.privacy.master-key-file", EmbeddedDatabase.sharedMasterKeyFile(),
                         "study-support.demo-data.enabled", "true"))));
             }
             for (Future<RunningApplication> node : starting) {

@@ -115,6 +115,7 @@ class SegmentTakeoverTest {
     private static RunningApplication node(String database, String name) throws IOException {
         return RunningApplication.onPostgres(database, Map.of("study-support.node-id", name,
                 "study-support.data-dir", Files.createTempDirectory("study-support-" + name).toString(),
+                "study-support.privacy.master-key-file", EmbeddedDatabase.sharedMasterKeyFile(),
                 "axon.eventhandling.tokenstore.claim-timeout", CLAIM_TIMEOUT.toMillis() + "ms",
                 "study-support.cluster.heartbeat-interval", "500ms",
                 "axon.eventhandling.processors.request-view-catch-up.token-claim-interval", "500",

@@ -92,6 +92,17 @@ public final class EmbeddedDatabase {
     }
 
     /**
+     * The privacy master key of the test JVM's data directory, generated there at the first call.
+     * Nodes that stand for machines of their own, each with its own data directory, are given this
+     * file, as every node of one installation must share the master key.
+     */
+    public static String sharedMasterKeyFile() {
+        java.nio.file.Path directory = java.nio.file.Path.of(dataDirectory());
+        org.studysupport.privacy.MasterKeys.load(null, directory);
+        return directory.resolve(org.studysupport.privacy.MasterKeys.DEFAULT_FILE).toString();
+    }
+
+    /**
      * A temporary data directory for the test JVM (where the audit signing key is generated), so
      * that tests never write into the working tree.
      */
