@@ -7,7 +7,6 @@ import org.studysupport.api.security.Actor;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
@@ -34,6 +33,10 @@ final class QueueSubscriber {
     static final String RESUME_EVENT = "resume";
     static final String GREETING = "connected";
     static final String HEARTBEAT = "keep-alive";
+
+    /** The data of the last event of a dropped stream: where to resume, and why. */
+    record ResumeNotice(String lastEventId, String reason) {
+    }
 
     /** Where a resuming stream reads the changes after a stream position. */
     interface Replay {
@@ -229,8 +232,8 @@ final class QueueSubscriber {
                 .id(Long.toString(cursor))
                 .name(RESUME_EVENT)
                 .reconnectTime(settings.reconnectDelay().toMillis())
-                .data(Map.of("lastEventId", Long.toString(cursor),
-                        "reason", "This client fell behind the stream; reconnect with Last-Event-ID to resume."),
+                .data(new ResumeNotice(Long.toString(cursor),
+                        "This client fell behind the stream; reconnect with Last-Event-ID to resume."),
                         MediaType.APPLICATION_JSON));
         end();
     }
