@@ -124,9 +124,10 @@ public class QueueQueries {
 
     @QueryHandler
     public Long handle(FindQueueHead query) {
-        Long head = jdbc.queryForObject("select max(commit_sequence) from queue_change", new MapSqlParameterSource(),
-                Long.class);
-        return head == null ? 0L : head;
+        // the number given last, which stays when retention has deleted its row
+        List<Long> head = jdbc.queryForList("select last_sequence from queue_change_order where id = 1",
+                new MapSqlParameterSource(), Long.class);
+        return head.isEmpty() ? 0L : head.get(0);
     }
 
     private static MapSqlParameterSource page(int page, int size) {
