@@ -1,5 +1,7 @@
 package org.studysupport.live;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.studysupport.api.query.QueueChange;
@@ -28,6 +30,8 @@ import java.util.function.Consumer;
  * delivered before that.
  */
 final class QueueSubscriber {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueSubscriber.class);
 
     static final String EVENT_NAME = "queue-change";
     static final String RESUME_EVENT = "resume";
@@ -100,10 +104,6 @@ final class QueueSubscriber {
         return emitter;
     }
 
-    boolean isOpen() {
-        return open;
-    }
-
     /** Starts sending: the greeting, the replay if any, then what the feed offers. */
     void start() {
         schedule();
@@ -154,6 +154,7 @@ final class QueueSubscriber {
             try {
                 sendWhatIsDue();
             } catch (RuntimeException e) {
+                log.warn("A stream ended because its changes could not be read; the client resumes with Last-Event-ID", e);
                 end();
             } finally {
                 draining.set(false);
