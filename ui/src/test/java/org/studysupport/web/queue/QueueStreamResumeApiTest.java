@@ -143,6 +143,17 @@ class QueueStreamResumeApiTest extends PostgresApiTest {
         assertThat(connections).isGreaterThan(10);
     }
 
+    @Test
+    void idBeyondTheNewestChangeStandsForTheNewest() {
+        Workflow flow = flow();
+        String id = flow.submit("investigator1", "Future id " + UUID.randomUUID(), "MONITORING").path("id").asText();
+        try (EventStream stream = EventStream.open(port, "coordinator", Long.toString(Long.MAX_VALUE))) {
+            Event comment = stream.sync(() -> flow.comment("coordinator", id, "after a future id", "PUBLIC"),
+                    about(id, "CommentAdded"));
+            assertThat(Long.parseLong(comment.id())).isLessThan(Long.MAX_VALUE);
+        }
+    }
+
     private boolean receivedEverything(List<Event> received, Set<String> requests) {
         return positionsReceivedAbout(received, requests).size() == storedPositionsOf(requests).size();
     }
