@@ -1,5 +1,8 @@
 package org.studysupport.live;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -8,28 +11,37 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.studysupport.api.query.FindQueueChanges;
 import org.studysupport.api.query.FindQueueHead;
 import org.studysupport.api.query.QueueChange;
 import org.studysupport.api.query.QueueChanges;
 import org.studysupport.api.security.Actor;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.studysupport.query.queue.QueueChangeOrder;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads the queue changes that any node's projection stored and pushes each to the stream clients
+ * Reads the queue changes that any node's projection stored and hands each to the stream clients
  * of this node that may see it. Reading the shared table, rather than listening to this JVM's own
  * events, is what makes a change made on one node reach clients connected to another.
+ *
+ * <p>Each poll first numbers the newly committed changes in commit order ({@link QueueChangeOrder};
+ * whichever node polls first numbers them for all), then reads the numbered changes after the last
+ * one it delivered, in that order. The number is the stream's event id, so "the changes after the
+ * id a client holds" are exactly those it has not seen.
+ *
+ * <p>The poll and the heartbeats run on this feed's own thread and never wait for a client: each
+ * stream has a bounded backlog and its own sending task on the sender pool ({@link QueueSubscriber}).
  */
 @Component
 @EnableConfigurationProperties(LiveUpdateSettings.class)
@@ -38,29 +50,36 @@ public class QueueChangeFeed implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(QueueChangeFeed.class);
 
     private final QueryGateway queries;
-    private final TaskScheduler scheduler;
+    private final QueueChangeOrder order;
     private final LiveUpdateSettings settings;
     private final Set<QueueSubscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final TreeSet<Long> seen = new TreeSet<>();
-    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
-    private long newestSeen = -1;
+    private final AtomicBoolean pollPending = new AtomicBoolean();
+    private final Counter dropped;
+    private ThreadPoolTaskScheduler scheduler;
+    private ExecutorService senders;
+    /** The stream position of the last change handed to the subscribers; -1 before the first read. */
+    private long delivered = -1;
     private volatile boolean running;
     private volatile boolean reading;
-    private final AtomicBoolean pollPending = new AtomicBoolean();
-    /** Changes up to this position were there before this node started reading. */
-    private long startedAt;
 
-    public QueueChangeFeed(QueryGateway queries, TaskScheduler scheduler, LiveUpdateSettings settings) {
+    public QueueChangeFeed(QueryGateway queries, QueueChangeOrder order, LiveUpdateSettings settings,
+                           MeterRegistry meters) {
         this.queries = queries;
-        this.scheduler = scheduler;
+        this.order = order;
         this.settings = settings;
+        this.dropped = Counter.builder("study_support.stream.dropped_clients")
+                .description("Stream clients dropped because they fell more than the backlog behind")
+                .register(meters);
+        Gauge.builder("study_support.stream.clients", subscribers, Set::size)
+                .description("Open streams on this node")
+                .register(meters);
     }
 
     /** Starts reading once the application is ready, when the query handlers it asks are registered. */
     @EventListener(ApplicationReadyEvent.class)
     public void startReading() {
-        tasks.add(scheduler.scheduleWithFixedDelay(this::pollSafely, settings.pollInterval()));
-        tasks.add(scheduler.scheduleWithFixedDelay(this::heartbeat, settings.heartbeat()));
+        scheduler.scheduleWithFixedDelay(this::pollSafely, settings.pollInterval());
+        scheduler.scheduleWithFixedDelay(this::heartbeat, settings.heartbeat());
         reading = true;
     }
 
@@ -78,6 +97,19 @@ public class QueueChangeFeed implements SmartLifecycle {
         }
     }
 
+    /** Creates the feed's thread and the streams' sender pool. */
+    @Override
+    public void start() {
+        scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("queue-feed-");
+        scheduler.setPoolSize(1);
+        scheduler.initialize();
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("queue-stream-");
+        threads.setDaemon(true);
+        senders = Executors.newCachedThreadPool(threads);
+        running = true;
+    }
+
     /**
      * Stops reading and ends every open stream. Runs in the first shutdown phase, before the web
      * server waits for open requests to finish: an open stream would otherwise hold it to its timeout.
@@ -87,15 +119,9 @@ public class QueueChangeFeed implements SmartLifecycle {
     public void stop() {
         running = false;
         reading = false;
-        tasks.forEach(task -> task.cancel(false));
-        tasks.clear();
+        scheduler.shutdown();
         subscribers.forEach(QueueSubscriber::close);
-    }
-
-    /** The reading itself starts when the application is ready (see {@link #startReading()}). */
-    @Override
-    public void start() {
-        running = true;
+        senders.shutdown();
     }
 
     @Override
@@ -110,25 +136,24 @@ public class QueueChangeFeed implements SmartLifecycle {
 
     /**
      * Opens a stream for the viewer. With a last event id, first sends what the viewer may see of
-     * the changes after it, so a client that reconnects misses nothing.
+     * the changes after it, so a client that reconnects misses nothing; an id beyond the newest
+     * change stands for the newest.
      */
     public SseEmitter subscribe(Actor viewer, Long lastEventId) {
-        QueueSubscriber subscriber = new QueueSubscriber(viewer, settings.connectionTimeout().toMillis(),
-                subscribers::remove);
-        subscribers.add(subscriber);
-        subscriber.greet();
-        if (lastEventId != null) {
-            long after = lastEventId;
-            List<QueueChange> missed;
-            do {
-                missed = changesAfter(after, settings.batch());
-                missed.forEach(subscriber::replay);
-                if (!missed.isEmpty()) {
-                    after = missed.get(missed.size() - 1).position();
-                }
-            } while (missed.size() == settings.batch() && subscriber.isOpen());
+        QueueSubscriber subscriber;
+        if (lastEventId == null) {
+            synchronized (this) {
+                subscriber = QueueSubscriber.live(viewer, head(), settings, senders, subscribers::remove,
+                        dropped::increment);
+                subscribers.add(subscriber);
+            }
+        } else {
+            long after = Math.min(lastEventId, newestStored());
+            subscriber = QueueSubscriber.resuming(viewer, after, settings, senders, this::changesAfter,
+                    subscribers::remove, dropped::increment);
+            subscribers.add(subscriber);
         }
-        subscriber.ready();
+        subscriber.start();
         return subscriber.emitter();
     }
 
@@ -140,28 +165,44 @@ public class QueueChangeFeed implements SmartLifecycle {
         }
     }
 
-    /**
-     * Reads the changes after the newest seen, looking {@code lookback} positions further back for
-     * changes whose transactions committed after a later position's; a change is delivered once.
-     */
-    synchronized void poll() {
-        if (newestSeen < 0) {
-            newestSeen = queries.query(new FindQueueHead(), ResponseTypes.instanceOf(Long.class)).join();
-            startedAt = newestSeen;
+    /** Numbers what committed since the last poll (on any node), then delivers the numbered changes. */
+    void poll() {
+        int numbered;
+        do {
+            numbered = order.numberCommitted(settings.batch());
+        } while (numbered == settings.batch());
+        deliver();
+    }
+
+    private synchronized void deliver() {
+        if (delivered < 0) {
+            delivered = newestStored();
             return;
         }
-        long from = Math.max(startedAt, newestSeen - settings.lookback());
-        for (QueueChange change : changesAfter(from, settings.lookback() + settings.batch())) {
-            if (change.position() > from && seen.add(change.position())) {
-                newestSeen = Math.max(newestSeen, change.position());
+        List<QueueChange> changes;
+        do {
+            changes = changesAfter(delivered, settings.batch());
+            for (QueueChange change : changes) {
+                delivered = change.position();
                 subscribers.forEach(subscriber -> subscriber.offer(change));
             }
+        } while (changes.size() == settings.batch());
+    }
+
+    /** The position after which a new stream hears of changes: what this node delivered last. */
+    private long head() {
+        if (delivered < 0) {
+            delivered = newestStored();
         }
-        seen.headSet(newestSeen - 2L * settings.lookback()).clear();
+        return delivered;
     }
 
     private void heartbeat() {
         subscribers.forEach(QueueSubscriber::heartbeat);
+    }
+
+    private long newestStored() {
+        return queries.query(new FindQueueHead(), ResponseTypes.instanceOf(Long.class)).join();
     }
 
     private List<QueueChange> changesAfter(long position, int limit) {

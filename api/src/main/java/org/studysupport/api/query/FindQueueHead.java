@@ -1,5 +1,5 @@
 package org.studysupport.api.query;
 
-/** The position of the newest queue change (0 when there is none). */
+/** The stream position of the newest numbered queue change, kept or deleted since (0 when there was none). */
 public record FindQueueHead() {
 }

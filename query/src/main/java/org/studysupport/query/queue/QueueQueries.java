@@ -30,7 +30,8 @@ import java.util.UUID;
 /**
  * The coordinators' triage queue, the hospitals' queues and the feed of queue changes. The triage
  * queue spans every request (its callers check that the viewer sees every request); a hospital's
- * queue is read within the viewer's scope.
+ * queue is read within the viewer's scope. The feed is read in commit order (see
+ * {@link QueueChangeOrder}): only numbered changes, by their number.
  */
 @Component
 public class QueueQueries {
@@ -104,10 +105,10 @@ public class QueueQueries {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("after", query.afterPosition())
                 .addValue("limit", query.limit());
-        List<QueueChange> changes = jdbc.query("select * from queue_change where position > :after"
-                        + " order by position limit :limit", parameters,
+        List<QueueChange> changes = jdbc.query("select * from queue_change where commit_sequence > :after"
+                        + " order by commit_sequence limit :limit", parameters,
                 (rs, row) -> new QueueChange(
-                        rs.getLong("position"),
+                        rs.getLong("commit_sequence"),
                         rs.getObject("request_id", UUID.class),
                         rs.getLong("version"),
                         rs.getString("reference"),
@@ -123,9 +124,10 @@ public class QueueQueries {
 
     @QueryHandler
     public Long handle(FindQueueHead query) {
-        Long head = jdbc.queryForObject("select max(position) from queue_change", new MapSqlParameterSource(),
-                Long.class);
-        return head == null ? 0L : head;
+        // the number given last, which stays when retention has deleted its row
+        List<Long> head = jdbc.queryForList("select last_sequence from queue_change_order where id = 1",
+                new MapSqlParameterSource(), Long.class);
+        return head.isEmpty() ? 0L : head.get(0);
     }
 
     private static MapSqlParameterSource page(int page, int size) {

@@ -12,7 +12,11 @@ import org.studysupport.api.problem.InvalidInputException;
 import org.studysupport.live.QueueChangeFeed;
 import org.studysupport.security.CurrentActor;
 
-/** Server-sent events: one {@code queue-change} event per change to a queue the caller may see. */
+/**
+ * Server-sent events: one {@code queue-change} event per change to a queue the caller may see, in
+ * stream order; the event id is the change's stream position, so a client that resumes with
+ * {@code Last-Event-ID} receives exactly the changes it has not seen.
+ */
 @RestController
 @Tag(name = "Queues")
 public class QueueStreamController {
@@ -25,7 +29,8 @@ public class QueueStreamController {
 
     @GetMapping(path = "/api/queues/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live queue changes as server-sent events (COORDINATOR, HOSPITAL; INVESTIGATOR for"
-            + " their own requests). Reconnect with Last-Event-ID to receive what was missed.")
+            + " their own requests). Reconnect with Last-Event-ID to receive what was missed; a client that falls"
+            + " behind is sent a `resume` event and must reconnect with the id it names.")
     public SseEmitter stream(@Parameter(description = "the id of the last event received")
                              @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         return feed.subscribe(CurrentActor.get(), parse(lastEventId));
@@ -36,9 +41,13 @@ public class QueueStreamController {
             return null;
         }
         try {
-            return Long.parseLong(lastEventId.trim());
+            long id = Long.parseLong(lastEventId.trim());
+            if (id >= 0) {
+                return id;
+            }
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("Last-Event-ID", "must be the id of an event of this stream");
+            // answered below
         }
+        throw new InvalidInputException("Last-Event-ID", "must be the id of an event of this stream");
     }
 }

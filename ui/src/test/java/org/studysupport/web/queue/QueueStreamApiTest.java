@@ -255,7 +255,10 @@ class QueueStreamApiTest extends PostgresApiTest {
 
     @Test
     void malformedLastEventIdIsRefused() {
-        Api.Answer answer = as("coordinator").get("/api/queues/stream", headers -> headers.add("Last-Event-ID", "abc"));
-        assertThat(answer.status()).isEqualTo(400);
+        for (String malformed : List.of("abc", "-1", "12.5")) {
+            Api.Answer answer = as("coordinator").get("/api/queues/stream",
+                    headers -> headers.add("Last-Event-ID", malformed));
+            assertThat(answer.status()).as(malformed).isEqualTo(400);
+        }
     }
 }
