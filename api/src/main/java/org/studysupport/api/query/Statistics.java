@@ -1,5 +1,6 @@
 package org.studysupport.api.query;
 
+import org.studysupport.api.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,8 @@ import java.util.Map;
  * clocks whose result (met or breached) became known in [from, to), per clock and hospital.
  */
 public record Statistics(
-        Instant from,
-        Instant to,
+        @Nullable Instant from,
+        @Nullable Instant to,
         long requests,
         Map<String, Long> byStatus,
         Map<String, Long> byService,
@@ -22,7 +23,7 @@ public record Statistics(
         List<SlaRecord> sla) {
 
     /** How many cases were measured, their median and 90th percentile in seconds (null when none). */
-    public record Duration(long count, Double medianSeconds, Double p90Seconds) {
+    public record Duration(long count, @Nullable Double medianSeconds, @Nullable Double p90Seconds) {
     }
 
     /**

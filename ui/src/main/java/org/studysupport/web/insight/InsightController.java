@@ -28,13 +28,13 @@ public class InsightController {
     }
 
     @GetMapping("/api/requests/{id}/recommendations")
-    @Operation(summary = "Hospitals that offer the service and accept requests, ranked, with reasons (COORDINATOR)")
+    @Operation(operationId = "recommendHospitals", summary = "Hospitals that offer the service and accept requests, ranked, with reasons (COORDINATOR)")
     public Recommendations recommendations(@PathVariable UUID id, @RequestParam ServiceCode service) {
         return queues.recommendations(id, service);
     }
 
     @GetMapping("/api/stats")
-    @Operation(summary = "Counts, durations and service levels over requests submitted in [from, to)"
+    @Operation(operationId = "statistics", summary = "Counts, durations and service levels over requests submitted in [from, to)"
             + " (COORDINATOR, AUDITOR, ADMIN)")
     public Statistics statistics(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,

@@ -76,7 +76,7 @@ public class RequestController {
     }
 
     @PostMapping
-    @Operation(summary = "Submit a request (INVESTIGATOR)", description = "With an Idempotency-Key header, "
+    @Operation(operationId = "submitRequest", summary = "Submit a request (INVESTIGATOR)", description = "With an Idempotency-Key header, "
             + "the same key and body answer with the request the first call created; another body is 409.")
     @ApiResponse(responseCode = "201", description = "stored; the request as its submitter sees it",
             content = @Content(schema = @Schema(implementation = RequestView.class)))
@@ -124,7 +124,7 @@ public class RequestController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A request as the caller may see it; with asOf, exactly as it stood at that moment")
+    @Operation(operationId = "getRequest", summary = "A request as the caller may see it; with asOf, exactly as it stood at that moment")
     public RequestView get(@PathVariable UUID id,
                            @RequestParam(required = false)
                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
@@ -137,7 +137,7 @@ public class RequestController {
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "Every event of a request, oldest first (AUDITOR, COORDINATOR, ADMIN; the owning"
+    @Operation(operationId = "requestHistory", summary = "Every event of a request, oldest first (AUDITOR, COORDINATOR, ADMIN; the owning"
             + " INVESTIGATOR without INTERNAL comments)")
     public List<HistoryEntry> history(@PathVariable UUID id, HttpServletRequest request) {
         return access.recorded(AccessTrail.HISTORY, id.toString(), AuditedReads.detail(request),
@@ -145,7 +145,7 @@ public class RequestController {
     }
 
     @GetMapping
-    @Operation(summary = "The requests the caller may see, filtered, sorted and paged")
+    @Operation(operationId = "listRequests", summary = "The requests the caller may see, filtered, sorted and paged")
     public RequestPage list(
             @RequestParam(required = false) RequestStatus status,
             @RequestParam(required = false) ServiceCode service,
@@ -184,7 +184,7 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/accept")
-    @Operation(summary = "Accept a submitted request with a priority (COORDINATOR)")
+    @Operation(operationId = "acceptRequest", summary = "Accept a submitted request with a priority (COORDINATOR)")
     public ResponseEntity<RequestView> accept(@PathVariable UUID id,
             @Parameter(description = KEY_DESCRIPTION)
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
@@ -193,7 +193,7 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/reject")
-    @Operation(summary = "Reject a submitted request (COORDINATOR)")
+    @Operation(operationId = "rejectRequest", summary = "Reject a submitted request (COORDINATOR)")
     public ResponseEntity<RequestView> reject(@PathVariable UUID id,
             @Parameter(description = KEY_DESCRIPTION)
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
@@ -202,7 +202,7 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/assignments")
-    @Operation(summary = "Assign a requested service to a partner hospital (COORDINATOR)")
+    @Operation(operationId = "assignService", summary = "Assign a requested service to a partner hospital (COORDINATOR)")
     public ResponseEntity<RequestView> assign(@PathVariable UUID id,
             @Parameter(description = KEY_DESCRIPTION)
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
@@ -212,7 +212,7 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/acknowledge")
-    @Operation(summary = "Acknowledge a pending assignment (HOSPITAL of the assignment)")
+    @Operation(operationId = "acknowledgeAssignment", summary = "Acknowledge a pending assignment (HOSPITAL of the assignment)")
     public ResponseEntity<RequestView> acknowledge(@PathVariable UUID id, @PathVariable UUID assignmentId,
             @Parameter(description = KEY_DESCRIPTION)
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
@@ -223,7 +223,7 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/decline")
-    @Operation(summary = "Decline a pending assignment (HOSPITAL of the assignment)")
+    @Operation(operationId = "declineAssignment", summary = "Decline a pending assignment (HOSPITAL of the assignment)")
     public ResponseEntity<RequestView> decline(@PathVariable UUID id, @PathVariable UUID assignmentId,
             @Parameter(description = KEY_DESCRIPTION)
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
@@ -233,7 +233,7 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/reassign")
-    @Operation(summary = "Move an open assignment to another hospital (COORDINATOR)")
+    @Operation(operationId = "reassignAssignment", summary = "Move an open assignment to another hospital (COORDINATOR)")
     public ResponseEntity<RequestView> reassign(@PathVariable UUID id, @PathVariable UUID assignmentId,
             @Parameter(description = KEY_DESCRIPTION)
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
@@ -243,7 +243,7 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/cancel")
-    @Operation(summary = "Cancel an open assignment (COORDINATOR)")
+    @Operation(operationId = "cancelAssignment", summary = "Cancel an open assignment (COORDINATOR)")
     public ResponseEntity<RequestView> cancel(@PathVariable UUID id, @PathVariable UUID assignmentId,
             @Parameter(description = KEY_DESCRIPTION)
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
@@ -263,7 +263,7 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/complete")
-    @Operation(summary = "Complete a request when no assignment is open (COORDINATOR)")
+    @Operation(operationId = "completeRequest", summary = "Complete a request when no assignment is open (COORDINATOR)")
     public ResponseEntity<RequestView> complete(@PathVariable UUID id,
             @Parameter(description = KEY_DESCRIPTION)
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
@@ -272,7 +272,7 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/withdraw")
-    @Operation(summary = "Withdraw a request (owning INVESTIGATOR)")
+    @Operation(operationId = "withdrawRequest", summary = "Withdraw a request (owning INVESTIGATOR)")
     public ResponseEntity<RequestView> withdraw(@PathVariable UUID id,
             @Parameter(description = KEY_DESCRIPTION)
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
@@ -281,7 +281,7 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/comments")
-    @Operation(summary = "Comment on a request (anyone who can see it, but auditors)")
+    @Operation(operationId = "addComment", summary = "Comment on a request (anyone who can see it, but auditors)")
     public ResponseEntity<RequestView> comment(@PathVariable UUID id,
             @Parameter(description = KEY_DESCRIPTION)
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
