@@ -1,6 +1,10 @@
 package org.studysupport.web.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -43,6 +47,10 @@ public class ProjectionController {
     @PostMapping("/{name}/replay")
     @Operation(operationId = "replayProjection", summary = "Rebuilds the read model the processor writes from the log, request by request,"
             + " while queries keep answering; 202, its progress shows in the list (ADMIN)")
+    @ApiResponse(responseCode = "202", description = "the rebuild is started; its progress shows in the list",
+            headers = @Header(name = "Location", description = "the list of read models",
+                    schema = @Schema(type = "string", format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = RebuildStatus.class)))
     public ResponseEntity<RebuildStatus> replay(@PathVariable String name,
                                                 @Valid @RequestBody(required = false) Replay body) {
         RebuildStatus started = projections.replay(name, body == null ? null : body.reason());

@@ -2,6 +2,7 @@ package org.studysupport.web.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -121,6 +122,9 @@ public class AuditLogController {
 
     @GetMapping("/api/audit/public-key")
     @Operation(operationId = "auditPublicKey", summary = "The public key (JWK) that checkpoints are signed with (AUDITOR, ADMIN)")
+    @ApiResponse(responseCode = "200", description = "a JSON Web Key (RFC 7517): kty, crv, x, y, kid, alg, use",
+            content = @Content(schema = @Schema(type = "object",
+                    additionalPropertiesSchema = String.class)))
     public Map<String, Object> publicKey() {
         return signer.publicKey();
     }

@@ -17,9 +17,8 @@ import java.util.Set;
 /**
  * The shape rules of every answer's schema. The application writes every field of an answer, null
  * or not ({@code spring.jackson.default-property-inclusion: always}), so every property of a schema
- * that an answer uses is required; a nullable property that refers to another schema is written as
- * {@code allOf} with {@code nullable}, because OpenAPI 3.0 ignores a {@code nullable} beside a
- * {@code $ref}. Request bodies keep the required fields their validation declares.
+ * that an answer uses is required; where a nullable property refers to another schema, the schema
+ * referred to is marked nullable. Request bodies keep the required fields their validation declares.
  */
 final class AnswerSchemas {
 
@@ -42,7 +41,7 @@ final class AnswerSchemas {
                 schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
             }
         }
-        schemas.values().forEach(AnswerSchemas::wrapNullableReferences);
+        List.copyOf(schemas.values()).forEach(schema -> markNullableReferences(schemas, schema));
     }
 
     /**
@@ -123,17 +122,27 @@ final class AnswerSchemas {
         return found;
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void wrapNullableReferences(Schema<?> schema) {
+    /**
+     * A nullable field that refers to another schema: OpenAPI 3.0 ignores {@code nullable} beside a
+     * {@code $ref}, and validators do not let null through an {@code allOf}, so the schema referred
+     * to is marked nullable. Where the same schema is also used as a whole answer (a rebuild's
+     * status), that answer is then declared more loosely than it is: never null in fact.
+     */
+    @SuppressWarnings("rawtypes")
+    private static void markNullableReferences(Map<String, Schema> schemas, Schema<?> schema) {
         if (schema.getProperties() == null) {
             return;
         }
         for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
             Schema value = property.getValue();
-            if (value.get$ref() != null && Boolean.TRUE.equals(value.getNullable())) {
-                Schema wrapped = new Schema<>().nullable(true).allOf(List.of(new Schema<>().$ref(value.get$ref())));
-                wrapped.setDescription(value.getDescription());
-                property.setValue(wrapped);
+            if (Boolean.TRUE.equals(value.getNullable()) && value.getAllOf() != null && value.getAllOf().size() == 1
+                    && ((Schema) value.getAllOf().get(0)).get$ref() != null) {
+                String ref = ((Schema) value.getAllOf().get(0)).get$ref();
+                property.setValue(new Schema<>().$ref(ref));
+                Schema target = schemas.get(ref.substring(REF_PREFIX.length()));
+                if (target != null) {
+                    target.setNullable(true);
+                }
             }
         }
     }

@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import io.swagger.v3.core.converter.ModelConverters;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -61,7 +62,19 @@ public class ApiDocumentConfiguration {
                 .servers(List.of(new Server().url("http://localhost:8080")
                         .description("the embedded default; a deployment serves the same paths on its own address")))
                 .components(components)
+                .tags(List.of(
+                        tag("Requests", "Submit, follow and work study support requests"),
+                        tag("Queues", "The work waiting for coordinators and hospitals, and its live changes"),
+                        tag("Reference data", "The service catalogue and the partner hospitals"),
+                        tag("Insight", "Hospital recommendations and statistics"),
+                        tag("Audit", "The audit trail and who read it"),
+                        tag("Privacy", "Erasure of personal data and the keys that seal it"),
+                        tag("Operations", "Read models and dead letters")))
                 .security(List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(BEARER)));
+    }
+
+    private static Tag tag(String name, String description) {
+        return new Tag().name(name).description(description);
     }
 
     @Bean
@@ -139,10 +152,13 @@ public class ApiDocumentConfiguration {
                         + "\"9f0c2a52-0d53-4d8e-9b5e-2f7f3c1d9a10\",\"reference\":\"SR-2026-00042\","
                         + "\"status\":\"ACCEPTED\",\"eventType\":\"RequestAccepted\",\"inTriage\":true,"
                         + "\"hospitals\":[],\"occurredAt\":\"2026-11-26T09:15:00Z\"}\n\n");
+        MediaType eventStream = new MediaType().schema(events);
+        // the schema of each event's data line, for readers and generators that look for it
+        eventStream.addExtension("x-event-data", Map.of("$ref", "#/components/schemas/" + QUEUE_EVENT));
         stream.getGet().getResponses().addApiResponse("200", new ApiResponse()
                 .description("a stream that stays open; one event per change the caller may see")
                 .content(new Content().addMediaType(org.springframework.http.MediaType.TEXT_EVENT_STREAM_VALUE,
-                        new MediaType().schema(events))));
+                        eventStream)));
         Map<String, Schema> schemas = document.getComponents().getSchemas();
         schemas.remove("SseEmitter");
         ModelConverters.getInstance().readAll(QueueEvent.class).forEach(schemas::putIfAbsent);

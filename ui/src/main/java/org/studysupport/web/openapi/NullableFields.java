@@ -31,15 +31,16 @@ public class NullableFields implements PropertyCustomizer {
         return property;
     }
 
-    /** OpenAPI 3.0 ignores {@code nullable} beside a {@code $ref}: a nullable reference is an {@code allOf} of one. */
+    /**
+     * A reference is wrapped in a nullable {@code allOf} of one (springdoc drops a {@code nullable}
+     * beside a {@code $ref}); {@link AnswerSchemas} turns that into a nullable schema referred to.
+     */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static Schema nullable(Schema property) {
         if (property.get$ref() == null) {
             property.setNullable(true);
             return property;
         }
-        Schema wrapped = new Schema<>().nullable(true).allOf(List.of(new Schema<>().$ref(property.get$ref())));
-        wrapped.setDescription(property.getDescription());
-        return wrapped;
+        return new Schema<>().nullable(true).allOf(List.of(new Schema<>().$ref(property.get$ref())));
     }
 }
