@@ -30,6 +30,6 @@ public record Statistics(
      * Service-level results of one clock at one hospital (hospital null for the triage clock):
      * clocks stopped before their due time, and clocks that breached.
      */
-    public record SlaRecord(String clock, String hospital, long met, long breached) {
+    public record SlaRecord(String clock, @Nullable String hospital, long met, long breached) {
     }
 }
