@@ -1,6 +1,7 @@
 package org.studysupport.api.query;
 
 import org.studysupport.api.Nullable;
+
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package org.studysupport.api.query;
 
 import org.studysupport.api.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package org.studysupport.query.operations;
 
 import org.studysupport.api.Nullable;
+
 import java.time.Instant;
 
 /**

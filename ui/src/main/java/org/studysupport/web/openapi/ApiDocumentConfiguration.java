@@ -40,6 +40,7 @@ public class ApiDocumentConfiguration {
     static final String BASIC = "basicAuth";
     static final String BEARER = "bearerAuth";
     private static final String QUEUE_EVENT = "QueueEvent";
+    private static final String SORT_PATTERN = "^(submittedAt|updatedAt|priority|slaDueAt)(,(asc|desc))?$";
     private static final String REQUEST_VIEW = "#/components/schemas/RequestView";
 
     @Bean
@@ -85,6 +86,7 @@ public class ApiDocumentConfiguration {
             describeEventStream(document);
             AnswerSchemas.removeUnused(document, ProblemAnswers.PROBLEM_SCHEMA, QUEUE_EVENT);
             AnswerSchemas.apply(document, QUEUE_EVENT);
+            TextFieldValues.apply(document);
         };
     }
 
@@ -135,6 +137,10 @@ public class ApiDocumentConfiguration {
             parameter.getSchema().setMinimum(BigDecimal.ONE);
             parameter.getSchema().setMaximum(BigDecimal.valueOf(Paging.MAX_SIZE));
             parameter.setDescription("items per page, 1 to " + Paging.MAX_SIZE);
+        } else if ("sort".equals(parameter.getName())) {
+            parameter.getSchema().setPattern(SORT_PATTERN);
+            parameter.setDescription("a field, optionally followed by ,asc or ,desc (default newest first)");
+            parameter.setExample("submittedAt,desc");
         }
     }
 
