@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -62,6 +63,8 @@ final class ProblemAnswers {
         DESCRIPTIONS.forEach((status, description) -> components.addResponses(responseName(status),
                 new ApiResponse().description(description).content(new Content().addMediaType(PROBLEM_JSON,
                         new MediaType().schema(new Schema<>().$ref(ref(PROBLEM_SCHEMA)))))));
+        components.getResponses().get(responseName("429")).addHeaderObject("Retry-After", new Header()
+                .description("seconds until the next sign-in is taken").schema(new IntegerSchema().format("int64")));
     }
 
     static void listOn(String path, PathItem.HttpMethod method, Operation operation) {

@@ -65,6 +65,8 @@ public class RequestController {
             + " chosen by the client: a repeat by the same user with the same key, path and body stores nothing"
             + " and answers again; another body or path with the key is 409";
 
+    private static final String KEY_PATTERN = "^" + IdempotencyKeyHeader.SYNTAX + "$";
+
     private final RequestService requests;
     private final ObjectMapper objectMapper;
     private final AccessRecording access;
@@ -83,7 +85,7 @@ public class RequestController {
     @ApiResponse(responseCode = "202", description = "stored, but not readable yet; read it at Location",
             content = @Content(schema = @Schema(implementation = StoredReceipt.class)))
     public ResponseEntity<Object> submit(
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody SubmitRequestBody body) {
         RequestService.Submission submission;
@@ -166,7 +168,7 @@ public class RequestController {
     @PostMapping("/{id}/clarifications")
     @Operation(summary = "Ask the investigator a question (COORDINATOR, assigned HOSPITAL)")
     public ResponseEntity<RequestView> askClarification(@PathVariable UUID id,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Question body) {
         return perform(id, "clarifications", idempotencyKey, body,
@@ -176,7 +178,7 @@ public class RequestController {
     @PostMapping("/{id}/clarifications/{clarificationId}/answer")
     @Operation(summary = "Answer a clarification question (owning INVESTIGATOR)")
     public ResponseEntity<RequestView> answerClarification(@PathVariable UUID id, @PathVariable UUID clarificationId,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Answer body) {
         return perform(id, "clarifications/" + clarificationId + "/answer", idempotencyKey, body,
@@ -186,7 +188,7 @@ public class RequestController {
     @PostMapping("/{id}/accept")
     @Operation(operationId = "acceptRequest", summary = "Accept a submitted request with a priority (COORDINATOR)")
     public ResponseEntity<RequestView> accept(@PathVariable UUID id,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Accept body) {
         return perform(id, "accept", idempotencyKey, body, new AcceptRequest(id, body.priority(), body.note()));
@@ -195,7 +197,7 @@ public class RequestController {
     @PostMapping("/{id}/reject")
     @Operation(operationId = "rejectRequest", summary = "Reject a submitted request (COORDINATOR)")
     public ResponseEntity<RequestView> reject(@PathVariable UUID id,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Reason body) {
         return perform(id, "reject", idempotencyKey, body, new RejectRequest(id, body.reason()));
@@ -204,7 +206,7 @@ public class RequestController {
     @PostMapping("/{id}/assignments")
     @Operation(operationId = "assignService", summary = "Assign a requested service to a partner hospital (COORDINATOR)")
     public ResponseEntity<RequestView> assign(@PathVariable UUID id,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Assign body) {
         return perform(id, "assignments", idempotencyKey, body,
@@ -214,7 +216,7 @@ public class RequestController {
     @PostMapping("/{id}/assignments/{assignmentId}/acknowledge")
     @Operation(operationId = "acknowledgeAssignment", summary = "Acknowledge a pending assignment (HOSPITAL of the assignment)")
     public ResponseEntity<RequestView> acknowledge(@PathVariable UUID id, @PathVariable UUID assignmentId,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @RequestBody(required = false) ActionBodies.Empty body) {
         // no body and {} are the same call
@@ -225,7 +227,7 @@ public class RequestController {
     @PostMapping("/{id}/assignments/{assignmentId}/decline")
     @Operation(operationId = "declineAssignment", summary = "Decline a pending assignment (HOSPITAL of the assignment)")
     public ResponseEntity<RequestView> decline(@PathVariable UUID id, @PathVariable UUID assignmentId,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Reason body) {
         return perform(id, "assignments/" + assignmentId + "/decline", idempotencyKey, body,
@@ -235,7 +237,7 @@ public class RequestController {
     @PostMapping("/{id}/assignments/{assignmentId}/reassign")
     @Operation(operationId = "reassignAssignment", summary = "Move an open assignment to another hospital (COORDINATOR)")
     public ResponseEntity<RequestView> reassign(@PathVariable UUID id, @PathVariable UUID assignmentId,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Reassign body) {
         return perform(id, "assignments/" + assignmentId + "/reassign", idempotencyKey, body,
@@ -245,7 +247,7 @@ public class RequestController {
     @PostMapping("/{id}/assignments/{assignmentId}/cancel")
     @Operation(operationId = "cancelAssignment", summary = "Cancel an open assignment (COORDINATOR)")
     public ResponseEntity<RequestView> cancel(@PathVariable UUID id, @PathVariable UUID assignmentId,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Reason body) {
         return perform(id, "assignments/" + assignmentId + "/cancel", idempotencyKey, body,
@@ -255,7 +257,7 @@ public class RequestController {
     @PostMapping("/{id}/assignments/{assignmentId}/complete")
     @Operation(summary = "Complete an active assignment with a summary (HOSPITAL of the assignment)")
     public ResponseEntity<RequestView> completeAssignment(@PathVariable UUID id, @PathVariable UUID assignmentId,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Summary body) {
         return perform(id, "assignments/" + assignmentId + "/complete", idempotencyKey, body,
@@ -265,7 +267,7 @@ public class RequestController {
     @PostMapping("/{id}/complete")
     @Operation(operationId = "completeRequest", summary = "Complete a request when no assignment is open (COORDINATOR)")
     public ResponseEntity<RequestView> complete(@PathVariable UUID id,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Outcome body) {
         return perform(id, "complete", idempotencyKey, body, new CompleteRequest(id, body.outcome()));
@@ -274,7 +276,7 @@ public class RequestController {
     @PostMapping("/{id}/withdraw")
     @Operation(operationId = "withdrawRequest", summary = "Withdraw a request (owning INVESTIGATOR)")
     public ResponseEntity<RequestView> withdraw(@PathVariable UUID id,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Reason body) {
         return perform(id, "withdraw", idempotencyKey, body, new WithdrawRequest(id, body.reason()));
@@ -283,7 +285,7 @@ public class RequestController {
     @PostMapping("/{id}/comments")
     @Operation(operationId = "addComment", summary = "Comment on a request (anyone who can see it, but auditors)")
     public ResponseEntity<RequestView> comment(@PathVariable UUID id,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Comment body) {
         return perform(id, "comments", idempotencyKey, body,
