@@ -35,7 +35,8 @@ public class DeadLetterController {
     }
 
     @PostMapping("/{id}/retry")
-    @Operation(operationId = "retryDeadLetter", summary = "Handle the letter's sequence again, from its first letter (ADMIN)")
+    @Operation(operationId = "retryDeadLetter",
+            summary = "Handle the letter's sequence again, from its first letter (ADMIN)")
     public RetryOutcome retry(@PathVariable String id) {
         return deadLetters.retry(id, CurrentActor.get().id());
     }

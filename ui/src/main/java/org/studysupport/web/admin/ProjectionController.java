@@ -38,14 +38,16 @@ public class ProjectionController {
     }
 
     @GetMapping
-    @Operation(operationId = "listProjections", summary = "Each read model's processor: position, lag in events, replaying, segments and who"
+    @Operation(operationId = "listProjections",
+            summary = "Each read model's processor: position, lag in events, replaying, segments and who"
             + " holds them, errors and parked events, the latest rebuild (ADMIN)")
     public List<ProjectionService.Projection> list() {
         return projections.list();
     }
 
     @PostMapping("/{name}/replay")
-    @Operation(operationId = "replayProjection", summary = "Rebuilds the read model the processor writes from the log, request by request,"
+    @Operation(operationId = "replayProjection",
+            summary = "Rebuilds the read model the processor writes from the log, request by request,"
             + " while queries keep answering; 202, its progress shows in the list (ADMIN)")
     @ApiResponse(responseCode = "202", description = "the rebuild is started; its progress shows in the list",
             headers = @Header(name = "Location", description = "the list of read models",

@@ -31,7 +31,8 @@ public class InsightController {
     }
 
     @GetMapping("/api/requests/{id}/recommendations")
-    @Operation(operationId = "recommendHospitals", summary = "Hospitals that offer the service and accept requests, ranked, with reasons (COORDINATOR)")
+    @Operation(operationId = "recommendHospitals",
+            summary = "Hospitals that offer the service and accept requests, ranked, with reasons (COORDINATOR)")
     @ApiResponse(responseCode = "200", description = "the hospitals that offer the service, best first",
             content = @Content(schema = @Schema(implementation = Recommendations.class)))
     @ApiResponse(responseCode = "409", description = "the request did not ask for the service, or is closed",
@@ -41,7 +42,8 @@ public class InsightController {
     }
 
     @GetMapping("/api/stats")
-    @Operation(operationId = "statistics", summary = "Counts, durations and service levels over requests submitted in [from, to)"
+    @Operation(operationId = "statistics",
+            summary = "Counts, durations and service levels over requests submitted in [from, to)"
             + " (COORDINATOR, AUDITOR, ADMIN)")
     public Statistics statistics(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,

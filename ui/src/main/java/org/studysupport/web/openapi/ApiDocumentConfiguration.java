@@ -52,7 +52,8 @@ public class ApiDocumentConfiguration {
                         .bearerFormat("JWT")
                         .description("An OAuth2 access token of the configured identity provider"))
                 .addHeaders("Location", new Header().description("where the request can be read")
-                        .schema(new StringSchema().format("uri-reference").example("/api/requests/9f0c2a52-0d53-4d8e-9b5e-2f7f3c1d9a10")));
+                        .schema(new StringSchema().format("uri-reference")
+                                .example("/api/requests/9f0c2a52-0d53-4d8e-9b5e-2f7f3c1d9a10")));
         ProblemAnswers.declare(components);
         return new OpenAPI()
                 .info(new Info().title("Study Support API").version("1")
@@ -92,7 +93,7 @@ public class ApiDocumentConfiguration {
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
         if (operation.getParameters() != null) {
-            operation.getParameters().forEach(ApiDocumentConfiguration::boundPaging);
+            operation.getParameters().forEach(ApiDocumentConfiguration::describeQueryParameter);
         }
         if (method == PathItem.HttpMethod.POST) {
             describeStoredButNotReadable(operation);
@@ -126,7 +127,8 @@ public class ApiDocumentConfiguration {
         return new Header().$ref("#/components/headers/Location");
     }
 
-    private static void boundPaging(Parameter parameter) {
+    /** The bounds of paging (from {@link Paging}) and the form of a sort. */
+    private static void describeQueryParameter(Parameter parameter) {
         if (!"query".equals(parameter.getIn()) || parameter.getSchema() == null) {
             return;
         }

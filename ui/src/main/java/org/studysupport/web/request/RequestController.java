@@ -78,7 +78,8 @@ public class RequestController {
     }
 
     @PostMapping
-    @Operation(operationId = "submitRequest", summary = "Submit a request (INVESTIGATOR)", description = "With an Idempotency-Key header, "
+    @Operation(operationId = "submitRequest",
+            summary = "Submit a request (INVESTIGATOR)", description = "With an Idempotency-Key header, "
             + "the same key and body answer with the request the first call created; another body is 409.")
     @ApiResponse(responseCode = "201", description = "stored; the request as its submitter sees it",
             content = @Content(schema = @Schema(implementation = RequestView.class)))
@@ -126,7 +127,8 @@ public class RequestController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getRequest", summary = "A request as the caller may see it; with asOf, exactly as it stood at that moment")
+    @Operation(operationId = "getRequest",
+            summary = "A request as the caller may see it; with asOf, exactly as it stood at that moment")
     public RequestView get(@PathVariable UUID id,
                            @RequestParam(required = false)
                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
@@ -139,7 +141,8 @@ public class RequestController {
     }
 
     @GetMapping("/{id}/history")
-    @Operation(operationId = "requestHistory", summary = "Every event of a request, oldest first (AUDITOR, COORDINATOR, ADMIN; the owning"
+    @Operation(operationId = "requestHistory",
+            summary = "Every event of a request, oldest first (AUDITOR, COORDINATOR, ADMIN; the owning"
             + " INVESTIGATOR without INTERNAL comments)")
     public List<HistoryEntry> history(@PathVariable UUID id, HttpServletRequest request) {
         return access.recorded(AccessTrail.HISTORY, id.toString(), AuditedReads.detail(request),
@@ -204,7 +207,8 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/assignments")
-    @Operation(operationId = "assignService", summary = "Assign a requested service to a partner hospital (COORDINATOR)")
+    @Operation(operationId = "assignService",
+            summary = "Assign a requested service to a partner hospital (COORDINATOR)")
     public ResponseEntity<RequestView> assign(@PathVariable UUID id,
             @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
@@ -214,7 +218,8 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/acknowledge")
-    @Operation(operationId = "acknowledgeAssignment", summary = "Acknowledge a pending assignment (HOSPITAL of the assignment)")
+    @Operation(operationId = "acknowledgeAssignment",
+            summary = "Acknowledge a pending assignment (HOSPITAL of the assignment)")
     public ResponseEntity<RequestView> acknowledge(@PathVariable UUID id, @PathVariable UUID assignmentId,
             @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
@@ -235,7 +240,8 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/reassign")
-    @Operation(operationId = "reassignAssignment", summary = "Move an open assignment to another hospital (COORDINATOR)")
+    @Operation(operationId = "reassignAssignment",
+            summary = "Move an open assignment to another hospital (COORDINATOR)")
     public ResponseEntity<RequestView> reassign(@PathVariable UUID id, @PathVariable UUID assignmentId,
             @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
