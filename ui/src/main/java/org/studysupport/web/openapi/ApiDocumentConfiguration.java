@@ -88,6 +88,7 @@ public class ApiDocumentConfiguration {
             AnswerSchemas.removeUnused(document, ProblemAnswers.PROBLEM_SCHEMA, QUEUE_EVENT);
             AnswerSchemas.apply(document, QUEUE_EVENT);
             TextFieldValues.apply(document);
+            FieldExamples.apply(document);
         };
     }
 
