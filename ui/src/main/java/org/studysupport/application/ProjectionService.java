@@ -1,5 +1,6 @@
 package org.studysupport.application;
 
+import org.studysupport.api.Nullable;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -55,16 +56,17 @@ public class ProjectionService {
     }
 
     /** A read model's processor as an administrator sees it. */
-    public record Projection(String name, String mode, String readModel, Long position, Long lag, boolean replaying,
-                             RebuildStatus rebuild, List<Segment> segments, Errors errors) {
+    public record Projection(String name, String mode, String readModel, @Nullable Long position, @Nullable Long lag,
+                             boolean replaying, @Nullable RebuildStatus rebuild, List<Segment> segments,
+                             Errors errors) {
     }
 
     /**
      * One segment of a streaming processor. What only the node holding the segment knows (caught up,
      * error) is null when another node holds it.
      */
-    public record Segment(int segment, String owner, Long position, boolean replaying, Boolean caughtUp,
-                          String error) {
+    public record Segment(int segment, @Nullable String owner, @Nullable Long position, boolean replaying,
+                          @Nullable Boolean caughtUp, @Nullable String error) {
     }
 
     /** @param deadLetters the processor's parked events */

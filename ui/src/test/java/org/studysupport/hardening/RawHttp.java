@@ -2,6 +2,7 @@ package org.studysupport.hardening;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.studysupport.support.ResponseValidation;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -95,7 +96,11 @@ final class RawHttp {
 
     private static Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest call = request.build();
+            HttpResponse<String> response = CLIENT.send(call, HttpResponse.BodyHandlers.ofString());
+            ResponseValidation.check(call.uri().getPort(), call.method(), call.uri().getRawPath(),
+                    response.statusCode(), response.headers().map(),
+                    response.body().getBytes(StandardCharsets.UTF_8));
             return new Answer(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new AssertionError("the call failed: " + e, e);

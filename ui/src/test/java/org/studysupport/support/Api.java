@@ -12,15 +12,20 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Real HTTP calls to a running application, as one of the demo users. Never throws on 4xx/5xx. */
+/**
+ * Real HTTP calls to a running application, as one of the demo users. Never throws on 4xx/5xx, but
+ * fails when an answer breaks the published OpenAPI document ({@link ResponseValidation}).
+ */
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RestClient client;
+    private final int port;
 
-    private Api(RestClient client) {
+    private Api(RestClient client, int port) {
         this.client = client;
+        this.port = port;
     }
 
     public static Api at(int port, String user) {
@@ -35,7 +40,7 @@ public final class Api {
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + credentials);
         }
-        return new Api(builder.build());
+        return new Api(builder.build(), port);
     }
 
     public static Api anonymous(int port) {
@@ -77,6 +82,8 @@ public final class Api {
         return spec.exchange((request, response) -> {
             HttpStatusCode status = response.getStatusCode();
             byte[] bytes = response.getBody().readAllBytes();
+            ResponseValidation.check(port, request.getMethod().name(), request.getURI().getRawPath(), status.value(),
+                    response.getHeaders(), bytes);
             JsonNode json = null;
             if (bytes.length > 0) {
                 try {

@@ -1,5 +1,6 @@
 package org.studysupport.api.privacy;
 
+import org.studysupport.api.Nullable;
 import org.studysupport.api.request.ContactDetails;
 
 /**
@@ -7,7 +8,7 @@ import org.studysupport.api.request.ContactDetails;
  * plaintext); opened for a reader who may see it into {@code name}, {@code email} and {@code phone};
  * after the subject was erased, all three are null and {@code erased} is true.
  */
-public record ContactView(String name, String email, String phone, boolean erased, SealedContact sealed) {
+public record ContactView(@Nullable String name, @Nullable String email, @Nullable String phone, boolean erased, SealedContact sealed) {
 
     /** The contact as a stored view keeps it; null for a request without one. */
     public static ContactView of(SealedContact sealed) {

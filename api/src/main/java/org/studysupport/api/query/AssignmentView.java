@@ -1,5 +1,6 @@
 package org.studysupport.api.query;
 
+import org.studysupport.api.Nullable;
 import org.studysupport.api.assignment.AssignmentStatus;
 import org.studysupport.api.reference.ServiceCode;
 
@@ -17,14 +18,14 @@ public record AssignmentView(
         ServiceCode service,
         String hospital,
         AssignmentStatus status,
-        String note,
+        @Nullable String note,
         Instant createdAt,
-        Instant respondedAt,
-        Instant completedAt,
-        Instant closedAt,
-        String summary,
-        String reason,
-        UUID replacedBy) {
+        @Nullable Instant respondedAt,
+        @Nullable Instant completedAt,
+        @Nullable Instant closedAt,
+        @Nullable String summary,
+        @Nullable String reason,
+        @Nullable UUID replacedBy) {
 
     /** A new assignment, waiting for its hospital. */
     public static AssignmentView pending(UUID id, ServiceCode service, String hospital, String note,

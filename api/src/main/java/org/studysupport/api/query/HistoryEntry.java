@@ -1,5 +1,7 @@
 package org.studysupport.api.query;
 
+import org.studysupport.api.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -7,7 +9,7 @@ import java.time.Instant;
  * type, when it was stored (UTC, to the millisecond the event store keeps), who caused it and in
  * which role, the reason given where one applies, and the event's own data.
  */
-public record HistoryEntry(long sequence, String type, Instant occurredAt, HistoryActor actor, String reason,
+public record HistoryEntry(long sequence, String type, Instant occurredAt, HistoryActor actor, @Nullable String reason,
                            Object data) {
 
     /** Who caused an event: user id and role. */

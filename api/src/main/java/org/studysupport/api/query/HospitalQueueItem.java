@@ -1,5 +1,6 @@
 package org.studysupport.api.query;
 
+import org.studysupport.api.Nullable;
 import org.studysupport.api.assignment.AssignmentStatus;
 import org.studysupport.api.reference.ServiceCode;
 import org.studysupport.api.request.Priority;
@@ -14,13 +15,13 @@ public record HospitalQueueItem(
         UUID requestId,
         String reference,
         String title,
-        String acronym,
+        @Nullable String acronym,
         RequestStatus requestStatus,
-        Priority priority,
+        @Nullable Priority priority,
         ServiceCode service,
         String hospital,
         AssignmentStatus status,
         Instant createdAt,
-        Instant respondedAt,
-        Instant slaDueAt) {
+        @Nullable Instant respondedAt,
+        @Nullable Instant slaDueAt) {
 }

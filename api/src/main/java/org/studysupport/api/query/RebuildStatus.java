@@ -1,5 +1,7 @@
 package org.studysupport.api.query;
 
+import org.studysupport.api.Nullable;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -14,8 +16,8 @@ import java.util.UUID;
  * @param error    why it failed, when it did
  */
 public record RebuildStatus(UUID id, String readModel, String outcome, String requestedBy, String role,
-                            String reason, String node, Instant requestedAt, Instant touchedAt, Instant finishedAt,
-                            Long total, long done, Double progress, String error) {
+                            @Nullable String reason, @Nullable String node, Instant requestedAt, Instant touchedAt, @Nullable Instant finishedAt,
+                            @Nullable Long total, long done, @Nullable Double progress, @Nullable String error) {
 
     public static final String RUNNING = "RUNNING";
 

@@ -1,5 +1,7 @@
 package org.studysupport.api.query;
 
+import org.studysupport.api.Nullable;
+
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ public record Recommendation(
         String hospital,
         String name,
         long openAssignments,
-        Double medianResponseHours,
+        @Nullable Double medianResponseHours,
         long responsesConsidered,
         long slaMet,
         long slaBreached,

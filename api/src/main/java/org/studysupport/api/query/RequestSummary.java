@@ -1,5 +1,6 @@
 package org.studysupport.api.query;
 
+import org.studysupport.api.Nullable;
 import org.studysupport.api.reference.ServiceCode;
 import org.studysupport.api.request.Priority;
 import org.studysupport.api.request.RequestStatus;
@@ -17,9 +18,9 @@ public record RequestSummary(
         UUID id,
         String reference,
         RequestStatus status,
-        Priority priority,
+        @Nullable Priority priority,
         String title,
-        String acronym,
+        @Nullable String acronym,
         StudyPhase studyPhase,
         List<ServiceCode> services,
         List<ServiceCode> unassignedServices,
@@ -27,7 +28,7 @@ public record RequestSummary(
         String investigatorId,
         Instant submittedAt,
         Instant updatedAt,
-        Instant slaDueAt,
+        @Nullable Instant slaDueAt,
         long version,
         boolean escalated,
         List<TriageReason> waitingFor) {

@@ -1,5 +1,6 @@
 package org.studysupport.api.query;
 
+import org.studysupport.api.Nullable;
 import org.studysupport.api.assignment.AssignmentStatus;
 import org.studysupport.api.privacy.ContactView;
 import org.studysupport.api.reference.ServiceCode;
@@ -27,19 +28,19 @@ public record RequestView(
         UUID id,
         String reference,
         RequestStatus status,
-        Priority priority,
+        @Nullable Priority priority,
         String title,
-        String acronym,
+        @Nullable String acronym,
         StudyPhase studyPhase,
-        String sponsor,
-        String therapeuticArea,
+        @Nullable String sponsor,
+        @Nullable String therapeuticArea,
         FundingStatus fundingStatus,
-        LocalDate plannedStartDate,
+        @Nullable LocalDate plannedStartDate,
         List<String> countries,
-        Integer plannedSites,
+        @Nullable Integer plannedSites,
         String description,
         List<ServiceCode> services,
-        ContactView contact,
+        @Nullable ContactView contact,
         String investigatorId,
         Instant submittedAt,
         Instant updatedAt,
@@ -49,12 +50,12 @@ public record RequestView(
         List<SlaView> sla,
         List<CommentView> comments,
         boolean escalated,
-        String acceptanceNote,
-        String rejectionReason,
-        String outcome,
-        String withdrawalReason,
-        Instant triagedAt,
-        Instant closedAt,
+        @Nullable String acceptanceNote,
+        @Nullable String rejectionReason,
+        @Nullable String outcome,
+        @Nullable String withdrawalReason,
+        @Nullable Instant triagedAt,
+        @Nullable Instant closedAt,
         boolean clarificationAnswered) {
 
     public RequestView {

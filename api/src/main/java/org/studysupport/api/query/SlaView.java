@@ -1,5 +1,6 @@
 package org.studysupport.api.query;
 
+import org.studysupport.api.Nullable;
 import org.studysupport.api.reference.ServiceCode;
 
 import java.time.Instant;
@@ -18,14 +19,14 @@ public record SlaView(
         String clock,
         String state,
         Instant dueAt,
-        Instant stoppedAt,
-        UUID assignmentId,
-        String hospital,
-        ServiceCode service,
+        @Nullable Instant stoppedAt,
+        @Nullable UUID assignmentId,
+        @Nullable String hospital,
+        @Nullable ServiceCode service,
         Instant startedAt,
-        Instant pausedAt,
-        Instant warnedAt,
-        Instant breachedAt) {
+        @Nullable Instant pausedAt,
+        @Nullable Instant warnedAt,
+        @Nullable Instant breachedAt) {
 
     public static final String RUNNING = "RUNNING";
     public static final String PAUSED = "PAUSED";

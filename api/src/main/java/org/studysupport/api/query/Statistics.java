@@ -1,5 +1,7 @@
 package org.studysupport.api.query;
 
+import org.studysupport.api.Nullable;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,8 @@ import java.util.Map;
  * clocks whose result (met or breached) became known in [from, to), per clock and hospital.
  */
 public record Statistics(
-        Instant from,
-        Instant to,
+        @Nullable Instant from,
+        @Nullable Instant to,
         long requests,
         Map<String, Long> byStatus,
         Map<String, Long> byService,
@@ -22,13 +24,13 @@ public record Statistics(
         List<SlaRecord> sla) {
 
     /** How many cases were measured, their median and 90th percentile in seconds (null when none). */
-    public record Duration(long count, Double medianSeconds, Double p90Seconds) {
+    public record Duration(long count, @Nullable Double medianSeconds, @Nullable Double p90Seconds) {
     }
 
     /**
      * Service-level results of one clock at one hospital (hospital null for the triage clock):
      * clocks stopped before their due time, and clocks that breached.
      */
-    public record SlaRecord(String clock, String hospital, long met, long breached) {
+    public record SlaRecord(String clock, @Nullable String hospital, long met, long breached) {
     }
 }

@@ -1,5 +1,7 @@
 package org.studysupport.query.operations;
 
+import org.studysupport.api.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -17,8 +19,8 @@ import java.time.Instant;
  * @param cause           why it failed; null for an event parked only behind an earlier one
  */
 public record DeadLetterView(String id, String processingGroup, String sequence, long sequenceIndex,
-                             String eventId, String eventType, String requestId, Long eventSequence,
-                             Instant enqueuedAt, Instant lastTouched, Cause cause) {
+                             String eventId, String eventType, String requestId, @Nullable Long eventSequence,
+                             Instant enqueuedAt, Instant lastTouched, @Nullable Cause cause) {
 
     /** The failure: the exception's class name and message. */
     public record Cause(String type, String message) {

@@ -1,5 +1,6 @@
 package org.studysupport.query.operations;
 
+import org.studysupport.api.Nullable;
 /**
  * What retrying a dead letter did.
  *
@@ -9,5 +10,5 @@ package org.studysupport.query.operations;
  * @param remaining the letters of that sequence still parked
  * @param cause     when some remain, why the first of them failed (again); otherwise null
  */
-public record RetryOutcome(String id, boolean retried, long remaining, DeadLetterView.Cause cause) {
+public record RetryOutcome(String id, boolean retried, long remaining, @Nullable DeadLetterView.Cause cause) {
 }

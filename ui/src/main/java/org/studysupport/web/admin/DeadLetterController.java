@@ -27,7 +27,7 @@ public class DeadLetterController {
     }
 
     @GetMapping
-    @Operation(summary = "The parked events of every processor, oldest first (ADMIN)")
+    @Operation(operationId = "listDeadLetters", summary = "The parked events of every processor, oldest first (ADMIN)")
     public DeadLetterPage list(@RequestParam(defaultValue = "0") int page,
                                @RequestParam(defaultValue = "20") int size) {
         Paging.check(page, size);
@@ -35,7 +35,8 @@ public class DeadLetterController {
     }
 
     @PostMapping("/{id}/retry")
-    @Operation(summary = "Handle the letter's sequence again, from its first letter (ADMIN)")
+    @Operation(operationId = "retryDeadLetter",
+            summary = "Handle the letter's sequence again, from its first letter (ADMIN)")
     public RetryOutcome retry(@PathVariable String id) {
         return deadLetters.retry(id, CurrentActor.get().id());
     }

@@ -1,6 +1,10 @@
 package org.studysupport.web.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -34,15 +38,21 @@ public class ProjectionController {
     }
 
     @GetMapping
-    @Operation(summary = "Each read model's processor: position, lag in events, replaying, segments and who"
+    @Operation(operationId = "listProjections",
+            summary = "Each read model's processor: position, lag in events, replaying, segments and who"
             + " holds them, errors and parked events, the latest rebuild (ADMIN)")
     public List<ProjectionService.Projection> list() {
         return projections.list();
     }
 
     @PostMapping("/{name}/replay")
-    @Operation(summary = "Rebuilds the read model the processor writes from the log, request by request,"
+    @Operation(operationId = "replayProjection",
+            summary = "Rebuilds the read model the processor writes from the log, request by request,"
             + " while queries keep answering; 202, its progress shows in the list (ADMIN)")
+    @ApiResponse(responseCode = "202", description = "the rebuild is started; its progress shows in the list",
+            headers = @Header(name = "Location", description = "the list of read models",
+                    schema = @Schema(type = "string", format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = RebuildStatus.class)))
     public ResponseEntity<RebuildStatus> replay(@PathVariable String name,
                                                 @Valid @RequestBody(required = false) Replay body) {
         RebuildStatus started = projections.replay(name, body == null ? null : body.reason());

@@ -46,7 +46,8 @@ public class AccessTrailController {
     }
 
     @GetMapping("/access")
-    @Operation(summary = "Who read the audit trail, what and when, oldest first (AUDITOR, ADMIN); JSON Lines, or CSV"
+    @Operation(operationId = "accessTrail",
+            summary = "Who read the audit trail, what and when, oldest first (AUDITOR, ADMIN); JSON Lines, or CSV"
             + " with Accept: text/csv")
     public void access(
             @Parameter(description = "records at or after this instant (ISO 8601)")

@@ -2,6 +2,7 @@ package org.studysupport.web.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,7 +67,8 @@ public class AuditLogController {
     }
 
     @GetMapping("/api/audit/events")
-    @Operation(summary = "The global log, oldest first, streamed as JSON Lines or (Accept: text/csv) CSV;"
+    @Operation(operationId = "auditEvents",
+            summary = "The global log, oldest first, streamed as JSON Lines or (Accept: text/csv) CSV;"
             + " from inclusive, to exclusive (AUDITOR, ADMIN)")
     @ApiResponse(responseCode = "200", description = "one event per line, with its chain link", content = {
             @Content(mediaType = JsonLinesExport.MEDIA_TYPE), @Content(mediaType = CsvExport.MEDIA_TYPE)})
@@ -102,7 +104,8 @@ public class AuditLogController {
     }
 
     @GetMapping("/api/audit/verify")
-    @Operation(summary = "Recomputes the hash chain over the stored log; with anchor=<position>:<hash>, also"
+    @Operation(operationId = "verifyAuditChain",
+            summary = "Recomputes the hash chain over the stored log; with anchor=<position>:<hash>, also"
             + " checks that the log still contains that head (AUDITOR, ADMIN)")
     public ChainVerification verify(@RequestParam(required = false) String anchor, HttpServletRequest request) {
         ChainVerification.Anchor given = anchor == null ? null : anchor(anchor);
@@ -110,7 +113,8 @@ public class AuditLogController {
     }
 
     @GetMapping("/api/audit/checkpoint")
-    @Operation(summary = "The chain's current head, signed with the installation's key (AUDITOR, ADMIN)")
+    @Operation(operationId = "auditCheckpoint",
+            summary = "The chain's current head, signed with the installation's key (AUDITOR, ADMIN)")
     public Checkpoint checkpoint(HttpServletRequest request) {
         return access.recorded(AccessTrail.CHECKPOINT, null, AuditedReads.detail(request), () -> {
             AuditLogReader.ChainHead head = log.head();
@@ -120,7 +124,11 @@ public class AuditLogController {
     }
 
     @GetMapping("/api/audit/public-key")
-    @Operation(summary = "The public key (JWK) that checkpoints are signed with (AUDITOR, ADMIN)")
+    @Operation(operationId = "auditPublicKey",
+            summary = "The public key (JWK) that checkpoints are signed with (AUDITOR, ADMIN)")
+    @ApiResponse(responseCode = "200", description = "a JSON Web Key (RFC 7517): kty, crv, x, y, kid, alg, use",
+            content = @Content(schema = @Schema(type = "object",
+                    additionalPropertiesSchema = String.class)))
     public Map<String, Object> publicKey() {
         return signer.publicKey();
     }

@@ -1,6 +1,9 @@
 package org.studysupport.web.insight;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,13 +31,19 @@ public class InsightController {
     }
 
     @GetMapping("/api/requests/{id}/recommendations")
-    @Operation(summary = "Hospitals that offer the service and accept requests, ranked, with reasons (COORDINATOR)")
+    @Operation(operationId = "recommendHospitals",
+            summary = "Hospitals that offer the service and accept requests, ranked, with reasons (COORDINATOR)")
+    @ApiResponse(responseCode = "200", description = "the hospitals that offer the service, best first",
+            content = @Content(schema = @Schema(implementation = Recommendations.class)))
+    @ApiResponse(responseCode = "409", description = "the request did not ask for the service, or is closed",
+            ref = "#/components/responses/Problem409")
     public Recommendations recommendations(@PathVariable UUID id, @RequestParam ServiceCode service) {
         return queues.recommendations(id, service);
     }
 
     @GetMapping("/api/stats")
-    @Operation(summary = "Counts, durations and service levels over requests submitted in [from, to)"
+    @Operation(operationId = "statistics",
+            summary = "Counts, durations and service levels over requests submitted in [from, to)"
             + " (COORDINATOR, AUDITOR, ADMIN)")
     public Statistics statistics(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,

@@ -36,7 +36,8 @@ public class SubjectErasureController {
     }
 
     @PostMapping("/{userId}/erase")
-    @Operation(summary = "Destroys the keys that seal the user's contact data, so that it reads as erased in"
+    @Operation(operationId = "eraseSubject",
+            summary = "Destroys the keys that seal the user's contact data, so that it reads as erased in"
             + " every view, history and export, and records the erasure (ADMIN). 409 when the user was erased"
             + " before and no data was stored for them since")
     public ErasureService.Erasure erase(@PathVariable String userId, @Valid @RequestBody Erase body) {

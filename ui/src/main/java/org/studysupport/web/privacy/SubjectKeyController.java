@@ -39,7 +39,8 @@ public class SubjectKeyController {
     }
 
     @PostMapping("/rewrap")
-    @Operation(summary = "Wraps every subject key that an older master key wrapped again with the master keyset's"
+    @Operation(operationId = "rewrapSubjectKeys",
+            summary = "Wraps every subject key that an older master key wrapped again with the master keyset's"
             + " primary key, after a new primary key was added to the keyset (ADMIN)")
     public SubjectKeyVault.Rewrap rewrap(@Valid @RequestBody Rewrapping body) {
         SubjectKeyVault.Rewrap done = transactions.execute(status -> vault.rewrapWithPrimary());

@@ -38,7 +38,8 @@ public class QueueController {
     }
 
     @GetMapping("/triage")
-    @Operation(summary = "Requests waiting for a coordinator, earliest due first (COORDINATOR); with asOf,"
+    @Operation(operationId = "triageQueue",
+            summary = "Requests waiting for a coordinator, earliest due first (COORDINATOR); with asOf,"
             + " exactly as the queue stood at that moment (COORDINATOR, AUDITOR)")
     public RequestPage triage(@RequestParam(required = false)
                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
@@ -54,7 +55,8 @@ public class QueueController {
     }
 
     @GetMapping("/hospitals/{code}")
-    @Operation(summary = "A hospital's PENDING and ACTIVE assignments, earliest due first"
+    @Operation(operationId = "hospitalQueue",
+            summary = "A hospital's PENDING and ACTIVE assignments, earliest due first"
             + " (COORDINATOR; HOSPITAL of that code)")
     public HospitalQueuePage hospital(@PathVariable String code,
                                       @RequestParam(defaultValue = "0") int page,

@@ -28,7 +28,8 @@ public class QueueStreamController {
     }
 
     @GetMapping(path = "/api/queues/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @Operation(summary = "Live queue changes as server-sent events (COORDINATOR, HOSPITAL; INVESTIGATOR for"
+    @Operation(operationId = "queueChanges",
+            summary = "Live queue changes as server-sent events (COORDINATOR, HOSPITAL; INVESTIGATOR for"
             + " their own requests). Reconnect with Last-Event-ID to receive what was missed; a client that falls"
             + " behind is sent a `resume` event and must reconnect with the id it names.")
     public SseEmitter stream(@Parameter(description = "the id of the last event received")

@@ -31,13 +31,13 @@ public class ReferenceDataController {
     }
 
     @GetMapping("/services")
-    @Operation(summary = "The service catalogue")
+    @Operation(operationId = "listServices", summary = "The service catalogue")
     public List<ServiceEntry> services() {
         return Arrays.stream(ServiceCode.values()).map(s -> new ServiceEntry(s.name(), s.displayName())).toList();
     }
 
     @GetMapping("/hospitals")
-    @Operation(summary = "The partner hospitals and the services each offers")
+    @Operation(operationId = "listHospitals", summary = "The partner hospitals and the services each offers")
     public List<HospitalEntry> hospitals() {
         return hospitals.all().stream()
                 .map(h -> new HospitalEntry(h.code(), h.name(),

@@ -16,7 +16,9 @@ final class IdempotencyKeyHeader {
 
     static final String NAME = "Idempotency-Key";
     static final int MAX_LENGTH = 255;
-    private static final Pattern VALID = Pattern.compile("[\\x21-\\x7E]{1," + MAX_LENGTH + "}");
+    /** Printable ASCII without spaces, 1 to {@link #MAX_LENGTH} characters (also the published pattern). */
+    static final String SYNTAX = "[\\x21-\\x7E]{1," + MAX_LENGTH + "}";
+    private static final Pattern VALID = Pattern.compile(SYNTAX);
 
     private IdempotencyKeyHeader() {
     }

@@ -65,6 +65,8 @@ public class RequestController {
             + " chosen by the client: a repeat by the same user with the same key, path and body stores nothing"
             + " and answers again; another body or path with the key is 409";
 
+    private static final String KEY_PATTERN = "^" + IdempotencyKeyHeader.SYNTAX + "$";
+
     private final RequestService requests;
     private final ObjectMapper objectMapper;
     private final AccessRecording access;
@@ -76,14 +78,15 @@ public class RequestController {
     }
 
     @PostMapping
-    @Operation(summary = "Submit a request (INVESTIGATOR)", description = "With an Idempotency-Key header, "
+    @Operation(operationId = "submitRequest",
+            summary = "Submit a request (INVESTIGATOR)", description = "With an Idempotency-Key header, "
             + "the same key and body answer with the request the first call created; another body is 409.")
     @ApiResponse(responseCode = "201", description = "stored; the request as its submitter sees it",
             content = @Content(schema = @Schema(implementation = RequestView.class)))
     @ApiResponse(responseCode = "202", description = "stored, but not readable yet; read it at Location",
             content = @Content(schema = @Schema(implementation = StoredReceipt.class)))
     public ResponseEntity<Object> submit(
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody SubmitRequestBody body) {
         RequestService.Submission submission;
@@ -124,7 +127,8 @@ public class RequestController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A request as the caller may see it; with asOf, exactly as it stood at that moment")
+    @Operation(operationId = "getRequest",
+            summary = "A request as the caller may see it; with asOf, exactly as it stood at that moment")
     public RequestView get(@PathVariable UUID id,
                            @RequestParam(required = false)
                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
@@ -137,7 +141,8 @@ public class RequestController {
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "Every event of a request, oldest first (AUDITOR, COORDINATOR, ADMIN; the owning"
+    @Operation(operationId = "requestHistory",
+            summary = "Every event of a request, oldest first (AUDITOR, COORDINATOR, ADMIN; the owning"
             + " INVESTIGATOR without INTERNAL comments)")
     public List<HistoryEntry> history(@PathVariable UUID id, HttpServletRequest request) {
         return access.recorded(AccessTrail.HISTORY, id.toString(), AuditedReads.detail(request),
@@ -145,7 +150,7 @@ public class RequestController {
     }
 
     @GetMapping
-    @Operation(summary = "The requests the caller may see, filtered, sorted and paged")
+    @Operation(operationId = "listRequests", summary = "The requests the caller may see, filtered, sorted and paged")
     public RequestPage list(
             @RequestParam(required = false) RequestStatus status,
             @RequestParam(required = false) ServiceCode service,
@@ -166,7 +171,7 @@ public class RequestController {
     @PostMapping("/{id}/clarifications")
     @Operation(summary = "Ask the investigator a question (COORDINATOR, assigned HOSPITAL)")
     public ResponseEntity<RequestView> askClarification(@PathVariable UUID id,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Question body) {
         return perform(id, "clarifications", idempotencyKey, body,
@@ -176,7 +181,7 @@ public class RequestController {
     @PostMapping("/{id}/clarifications/{clarificationId}/answer")
     @Operation(summary = "Answer a clarification question (owning INVESTIGATOR)")
     public ResponseEntity<RequestView> answerClarification(@PathVariable UUID id, @PathVariable UUID clarificationId,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Answer body) {
         return perform(id, "clarifications/" + clarificationId + "/answer", idempotencyKey, body,
@@ -184,27 +189,28 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/accept")
-    @Operation(summary = "Accept a submitted request with a priority (COORDINATOR)")
+    @Operation(operationId = "acceptRequest", summary = "Accept a submitted request with a priority (COORDINATOR)")
     public ResponseEntity<RequestView> accept(@PathVariable UUID id,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Accept body) {
         return perform(id, "accept", idempotencyKey, body, new AcceptRequest(id, body.priority(), body.note()));
     }
 
     @PostMapping("/{id}/reject")
-    @Operation(summary = "Reject a submitted request (COORDINATOR)")
+    @Operation(operationId = "rejectRequest", summary = "Reject a submitted request (COORDINATOR)")
     public ResponseEntity<RequestView> reject(@PathVariable UUID id,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Reason body) {
         return perform(id, "reject", idempotencyKey, body, new RejectRequest(id, body.reason()));
     }
 
     @PostMapping("/{id}/assignments")
-    @Operation(summary = "Assign a requested service to a partner hospital (COORDINATOR)")
+    @Operation(operationId = "assignService",
+            summary = "Assign a requested service to a partner hospital (COORDINATOR)")
     public ResponseEntity<RequestView> assign(@PathVariable UUID id,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Assign body) {
         return perform(id, "assignments", idempotencyKey, body,
@@ -212,9 +218,10 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/acknowledge")
-    @Operation(summary = "Acknowledge a pending assignment (HOSPITAL of the assignment)")
+    @Operation(operationId = "acknowledgeAssignment",
+            summary = "Acknowledge a pending assignment (HOSPITAL of the assignment)")
     public ResponseEntity<RequestView> acknowledge(@PathVariable UUID id, @PathVariable UUID assignmentId,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @RequestBody(required = false) ActionBodies.Empty body) {
         // no body and {} are the same call
@@ -223,9 +230,9 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/decline")
-    @Operation(summary = "Decline a pending assignment (HOSPITAL of the assignment)")
+    @Operation(operationId = "declineAssignment", summary = "Decline a pending assignment (HOSPITAL of the assignment)")
     public ResponseEntity<RequestView> decline(@PathVariable UUID id, @PathVariable UUID assignmentId,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Reason body) {
         return perform(id, "assignments/" + assignmentId + "/decline", idempotencyKey, body,
@@ -233,9 +240,10 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/reassign")
-    @Operation(summary = "Move an open assignment to another hospital (COORDINATOR)")
+    @Operation(operationId = "reassignAssignment",
+            summary = "Move an open assignment to another hospital (COORDINATOR)")
     public ResponseEntity<RequestView> reassign(@PathVariable UUID id, @PathVariable UUID assignmentId,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Reassign body) {
         return perform(id, "assignments/" + assignmentId + "/reassign", idempotencyKey, body,
@@ -243,9 +251,9 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/cancel")
-    @Operation(summary = "Cancel an open assignment (COORDINATOR)")
+    @Operation(operationId = "cancelAssignment", summary = "Cancel an open assignment (COORDINATOR)")
     public ResponseEntity<RequestView> cancel(@PathVariable UUID id, @PathVariable UUID assignmentId,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Reason body) {
         return perform(id, "assignments/" + assignmentId + "/cancel", idempotencyKey, body,
@@ -255,7 +263,7 @@ public class RequestController {
     @PostMapping("/{id}/assignments/{assignmentId}/complete")
     @Operation(summary = "Complete an active assignment with a summary (HOSPITAL of the assignment)")
     public ResponseEntity<RequestView> completeAssignment(@PathVariable UUID id, @PathVariable UUID assignmentId,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Summary body) {
         return perform(id, "assignments/" + assignmentId + "/complete", idempotencyKey, body,
@@ -263,27 +271,27 @@ public class RequestController {
     }
 
     @PostMapping("/{id}/complete")
-    @Operation(summary = "Complete a request when no assignment is open (COORDINATOR)")
+    @Operation(operationId = "completeRequest", summary = "Complete a request when no assignment is open (COORDINATOR)")
     public ResponseEntity<RequestView> complete(@PathVariable UUID id,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Outcome body) {
         return perform(id, "complete", idempotencyKey, body, new CompleteRequest(id, body.outcome()));
     }
 
     @PostMapping("/{id}/withdraw")
-    @Operation(summary = "Withdraw a request (owning INVESTIGATOR)")
+    @Operation(operationId = "withdrawRequest", summary = "Withdraw a request (owning INVESTIGATOR)")
     public ResponseEntity<RequestView> withdraw(@PathVariable UUID id,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Reason body) {
         return perform(id, "withdraw", idempotencyKey, body, new WithdrawRequest(id, body.reason()));
     }
 
     @PostMapping("/{id}/comments")
-    @Operation(summary = "Comment on a request (anyone who can see it, but auditors)")
+    @Operation(operationId = "addComment", summary = "Comment on a request (anyone who can see it, but auditors)")
     public ResponseEntity<RequestView> comment(@PathVariable UUID id,
-            @Parameter(description = KEY_DESCRIPTION)
+            @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Comment body) {
         return perform(id, "comments", idempotencyKey, body,

@@ -1,5 +1,7 @@
 package org.studysupport.query.audit.log;
 
+import org.studysupport.api.Nullable;
+
 import java.time.Instant;
 
 /**
@@ -14,8 +16,8 @@ import java.time.Instant;
  * @param checkedAt    when the check ran
  * @param failure      the first failure, null when verified
  */
-public record ChainVerification(boolean verified, long events, String head, Long headPosition, long unchained,
-                                Instant checkedAt, Failure failure) {
+public record ChainVerification(boolean verified, long events, String head, @Nullable Long headPosition,
+                                long unchained, Instant checkedAt, @Nullable Failure failure) {
 
     /** What can be wrong with the stored log. */
     public enum Problem {
