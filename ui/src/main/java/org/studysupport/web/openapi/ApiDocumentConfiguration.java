@@ -154,9 +154,11 @@ public class ApiDocumentConfiguration {
             return;
         }
         Schema<String> events = new StringSchema().description("Server-sent events (text/event-stream). Each"
-                + " change is one event: `id:` the change's position (send the last one received as Last-Event-ID"
-                + " to resume), `event: queue-change`, and `data:` one line of JSON, a QueueEvent (see that"
-                + " schema). Comment lines (starting with a colon) keep the connection open and carry nothing.")
+                + " change is one event: `id:` the change's number in commit order (send the last one received as"
+                + " Last-Event-ID to resume), `event: queue-change`, and `data:` one line of JSON, a QueueEvent"
+                + " (see that schema). A client that falls behind gets a last `event: resume` whose data is"
+                + " `{\"lastEventId\", \"reason\"}`, and the stream ends: reconnect with that id, nothing is lost."
+                + " Comment lines (starting with a colon) keep the connection open and carry nothing.")
                 .example("id: 4711\nevent: queue-change\ndata: {\"position\":4711,\"requestId\":"
                         + "\"9f0c2a52-0d53-4d8e-9b5e-2f7f3c1d9a10\",\"reference\":\"SR-2026-00042\","
                         + "\"status\":\"ACCEPTED\",\"eventType\":\"RequestAccepted\",\"inTriage\":true,"
