@@ -33,8 +33,11 @@ public record ChainVerification(boolean verified, long events, String head, @Nul
         ANCHOR_MISMATCH
     }
 
-    /** The first event (or link) that fails, and why, in a sentence. */
-    public record Failure(long position, String eventId, Problem problem, String detail) {
+    /**
+     * The first event (or link) that fails, and why, in a sentence. {@code eventId} is null where no
+     * event is at the position: a removed event, or an anchor the log does not hold.
+     */
+    public record Failure(long position, @Nullable String eventId, Problem problem, String detail) {
     }
 
     /** A head an auditor was given earlier: the log must still contain it. */
