@@ -2,6 +2,7 @@ package org.studysupport.faults;
 
 import org.studysupport.support.Api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntSupplier;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Submissions sent from several threads, each with a title of its own, until stopped; every
@@ -27,6 +30,9 @@ final class SubmissionLoad implements AutoCloseable {
             return status == 201;
         }
     }
+
+    /** How long a client waits before it looks again whether it may go on, or after no answer. */
+    private static final Duration PAUSE = Duration.ofMillis(50);
 
     private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -48,9 +54,7 @@ final class SubmissionLoad implements AutoCloseable {
 
     private void submitUntilStopped(String prefix, boolean keyed, IntSupplier port) {
         for (int n = 0; running.get(); n++) {
-            while (paused.get() && running.get()) {
-                pause();
-            }
+            await().forever().pollInterval(PAUSE).until(() -> !paused.get() || !running.get());
             String title = prefix + n;
             String key = keyed ? UUID.randomUUID().toString() : null;
             try {
@@ -60,7 +64,8 @@ final class SubmissionLoad implements AutoCloseable {
                         created ? answer.text("reference") : null));
             } catch (RuntimeException noAnswer) {
                 attempts.add(new Attempt(title, key, 0, null, null));
-                pause();
+                // no answer: the node is down; the client waits a little before its next submission
+                await().pollDelay(PAUSE).until(() -> true);
             }
         }
     }
@@ -75,14 +80,6 @@ final class SubmissionLoad implements AutoCloseable {
         Map<String, Object> body = Api.submission(title, "MONITORING");
         return key == null ? api.post("/api/requests", body)
                 : api.post("/api/requests", body, headers -> headers.set("Idempotency-Key", key));
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** The clients wait (after the submission each has under way) until {@link #resume}. */

@@ -20,7 +20,6 @@ import org.studysupport.support.PostgresApiTest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,7 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A partner's system: a Java client generated from the published document ({@code docs/openapi.json},
@@ -135,17 +135,8 @@ class GeneratedClientLifecycleTest extends PostgresApiTest {
         }
         assertThat(answer.getStatusCode()).isEqualTo(202);
         assertThat(answer.getHeaders()).containsKey("location");
-        Instant deadline = Instant.now().plus(READABLE_WITHIN);
-        while (true) {
-            RequestView view = api.getRequest(id, null);
-            if (changed.test(view)) {
-                return view;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the change is not readable after " + READABLE_WITHIN + ": " + view);
-            }
-            Thread.sleep(50);
-        }
+        return await("the change readable").atMost(READABLE_WITHIN).pollInterval(Duration.ofMillis(50))
+                .until(() -> api.getRequest(id, null), changed::test);
     }
 
     private static AssignmentView.StatusEnum statusOf(RequestView view, UUID assignmentId) {

@@ -1,5 +1,7 @@
 package org.studysupport.support;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -13,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The application in a JVM of its own, started from the test's class path (so that it needs no
@@ -122,33 +126,21 @@ public final class ApplicationProcess implements AutoCloseable {
         HttpRequest readiness = HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The application process ended while starting; see " + log);
-            }
-            try {
-                if (client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // still starting
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while the application process started", e);
-            }
-            sleep(Duration.ofMillis(500));
-        }
-        kill();
-        throw new IllegalStateException("The application process was not ready within " + START_TIMEOUT
-                + "; see " + log);
-    }
-
-    private static void sleep(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // not listening yet (IOException): still starting
+            await("the application process ready").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("The application process ended while starting; see "
+                                    + log);
+                        }
+                        return client.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    });
+        } catch (ConditionTimeoutException notReady) {
+            kill();
+            throw new IllegalStateException("The application process was not ready within " + START_TIMEOUT
+                    + "; see " + log, notReady);
         }
     }
 
