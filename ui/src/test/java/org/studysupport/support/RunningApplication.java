@@ -1,7 +1,9 @@
 package org.studysupport.support;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,12 +12,17 @@ import org.studysupport.StudySupportApplication;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The whole application started and stopped by a test itself, outside Spring's test context cache:
  * for tests that restart it on the same store. Always on a random port, with the demo users on.
  */
 public final class RunningApplication implements AutoCloseable {
+
+    /** One start at a time until its context is prepared (see {@link #start}). */
+    private static final Semaphore PREPARING = new Semaphore(1);
 
     private final ConfigurableApplicationContext context;
 
@@ -62,15 +69,30 @@ public final class RunningApplication implements AutoCloseable {
         // Command-line style arguments outrank application.yml and the profile's file.
         String[] arguments = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(StudySupportApplication.class)
-                .profiles(profiles)
-                .initializers((GenericApplicationContext application) -> {
-                    for (Class<?> bean : beans) {
-                        application.registerBean(bean);
-                    }
-                })
-                .run(arguments);
-        return new RunningApplication(context);
+        // Spring Boot sets up the JVM's one logging system at the start of each run, and two runs doing
+        // it at once fail (a ConcurrentModificationException in Logback): nodes started together take
+        // turns until their context is prepared, and run the rest of their start at the same time.
+        AtomicBoolean turnGiven = new AtomicBoolean();
+        Runnable giveTurn = () -> {
+            if (turnGiven.compareAndSet(false, true)) {
+                PREPARING.release();
+            }
+        };
+        PREPARING.acquireUninterruptibly();
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(StudySupportApplication.class)
+                    .profiles(profiles)
+                    .initializers((GenericApplicationContext application) -> {
+                        for (Class<?> bean : beans) {
+                            application.registerBean(bean);
+                        }
+                    })
+                    .listeners((ApplicationListener<ApplicationPreparedEvent>) prepared -> giveTurn.run())
+                    .run(arguments);
+            return new RunningApplication(context);
+        } finally {
+            giveTurn.run();
+        }
     }
 
     public int port() {
