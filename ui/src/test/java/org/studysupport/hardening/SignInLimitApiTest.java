@@ -1,12 +1,7 @@
 package org.studysupport.hardening;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,18 +11,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.studysupport.support.EmbeddedDatabase;
+import org.studysupport.support.TestTokens;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,8 +40,8 @@ import static org.studysupport.hardening.HardeningAsserts.assertSecurityHeaders;
 class SignInLimitApiTest {
 
     private static final String DATABASE_URL = EmbeddedDatabase.newDatabase();
-    private static final KeyPair TOKEN_KEYS = rsaKeys();
-    private static final Path TOKEN_PUBLIC_KEY = publicKeyFile(TOKEN_KEYS);
+    private static final KeyPair TOKEN_KEYS = TestTokens.rsaKeys();
+    private static final Path TOKEN_PUBLIC_KEY = TestTokens.publicKeyFile(TOKEN_KEYS);
     private static final int PER_USER = 3;
     private static final int PER_ADDRESS = 6;
     /** Long enough that a bucket gains no token while a test uses it up (one per 10 s, per 5 s). */
@@ -189,36 +178,7 @@ class SignInLimitApiTest {
                 .issueTime(new Date())
                 .expirationTime(Date.from(Instant.now().plusSeconds(300)))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
-        try {
-            jwt.sign(new RSASSASigner((RSAPrivateKey) TOKEN_KEYS.getPrivate()));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
+        return TestTokens.signed(TOKEN_KEYS, claims);
     }
 
-    private static KeyPair rsaKeys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path publicKeyFile(KeyPair keys) {
-        String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
-        try {
-            Path file = Files.createTempFile("study-support-sign-in-limit", ".pem");
-            Files.writeString(file, pem);
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

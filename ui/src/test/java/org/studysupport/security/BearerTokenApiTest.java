@@ -1,11 +1,6 @@
 package org.studysupport.security;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,17 +10,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.studysupport.support.Api;
 import org.studysupport.support.EmbeddedDatabase;
+import org.studysupport.support.TestTokens;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Consumer;
@@ -41,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BearerTokenApiTest {
 
     private static final String DATABASE_URL = EmbeddedDatabase.newDatabase();
-    private static final KeyPair TRUSTED = rsaKeys();
-    private static final KeyPair STRANGER = rsaKeys();
-    private static final Path PUBLIC_KEY = publicKeyFile(TRUSTED);
+    private static final KeyPair TRUSTED = TestTokens.rsaKeys();
+    private static final KeyPair STRANGER = TestTokens.rsaKeys();
+    private static final Path PUBLIC_KEY = TestTokens.publicKeyFile(TRUSTED);
 
     @LocalServerPort
     int port;
@@ -130,40 +119,11 @@ class BearerTokenApiTest {
         if (hospital != null) {
             claims.claim("hospital", hospital);
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims.build());
-        try {
-            jwt.sign(new RSASSASigner((RSAPrivateKey) keys.getPrivate()));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
+        return TestTokens.signed(keys, claims.build());
     }
 
     private static String token(KeyPair keys, String user, String role, long validSeconds) {
         return token(keys, user, (Object) role, null, validSeconds);
     }
 
-    private static KeyPair rsaKeys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path publicKeyFile(KeyPair keys) {
-        String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
-        try {
-            Path file = Files.createTempFile("study-support-jwt", ".pem");
-            Files.writeString(file, pem);
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
