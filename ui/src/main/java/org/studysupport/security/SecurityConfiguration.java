@@ -13,6 +13,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.studysupport.config.StudySupportProperties;
 import org.studysupport.web.Problems;
 import org.studysupport.web.audit.AccessRecording;
@@ -84,43 +85,40 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** What the pages load before anyone signs in: the sign-in page itself and its styles and scripts. */
+    static final String[] PUBLIC_PAGE_PATHS = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+
     /**
-     * The web pages (every path outside {@link #API_PATHS}). With an OpenID Connect client
-     * registration configured ({@code spring.security.oauth2.client.registration.*}, production),
-     * a visitor who is not signed in is sent to the identity provider and comes back with a session.
-     * Without one (the embedded default) the pages sign in as the API does, which is where the
-     * pages' own form login goes when they are built.
+     * The web pages (every path outside {@link #API_PATHS}): a session per signed-in user, CSRF
+     * tokens on every form and every htmx request, sign-out at {@code /logout}. With an OpenID
+     * Connect client registration configured ({@code spring.security.oauth2.client.registration.*},
+     * production) a visitor who is not signed in is sent to the identity provider and comes back
+     * with a session; without one (the embedded default) the sign-in form at {@code /login} checks
+     * the demo users' passwords once and opens the session. Which page shows what, and which action
+     * a user may take, is not decided here: the pages ask the same application services (and the
+     * same {@link org.studysupport.api.security.Action} policy) as the API.
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, ObjectMapper objectMapper, StudySupportProperties properties,
-                              ObjectProvider<ClientRegistrationRepository> registrations,
-                              ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
+                              StudySupportProperties properties) throws Exception {
         http.with(new SecurityHardening(), Customizer.withDefaults());
+        // after signing in, back to the page asked for, under its own address (no "?continue")
+        HttpSessionRequestCache pageAskedFor = new HttpSessionRequestCache();
+        pageAskedFor.setMatchingRequestParameterName(null);
+        http.requestCache(cache -> cache.requestCache(pageAskedFor))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
+                        .deleteCookies("JSESSIONID"))
+                .authorizeHttpRequests(auth -> auth.requestMatchers(PUBLIC_PAGE_PATHS).permitAll()
+                        .anyRequest().authenticated());
         if (registrations.getIfAvailable() != null) {
             OpenIdUsers users = new OpenIdUsers(new BearerTokenUsers(properties.security().jwt()));
-            http.oauth2Login(login -> login.userInfoEndpoint(info -> info.userAuthoritiesMapper(users)))
-                    .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
-            return http.build();
+            http.oauth2Login(login -> login.userInfoEndpoint(info -> info.userAuthoritiesMapper(users)));
+        } else {
+            http.formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/"));
         }
-        embeddedPageSignIn(http, new SignInAnswers(objectMapper, jwtDecoder.getIfAvailable() != null,
-                properties.security().demoUsers()), properties.security().demoUsers());
         return http.build();
-    }
-
-    /**
-     * How the pages sign in without an identity provider: for now as the API does (the demo users'
-     * HTTP Basic). The pages' form login replaces this when the pages are built.
-     */
-    private static void embeddedPageSignIn(HttpSecurity http, SignInAnswers answers, boolean demoUsers)
-            throws Exception {
-        if (demoUsers) {
-            http.httpBasic(basic -> basic.realmName("study-support").authenticationEntryPoint(answers::basicRefused));
-        }
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(answers::notSignedIn))
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated());
     }
 
     /**

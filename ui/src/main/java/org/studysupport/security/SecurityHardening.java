@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
- * What the API's filter chain adds against abuse, applied with one call in
+ * What the API's and the pages' filter chains add against abuse, applied with one call in
  * {@link SecurityConfiguration}: the security headers of every answer ({@link SecurityHeaders}) and
- * the limit on failed sign-ins ({@link SignInLimit}), checked just before HTTP Basic checks a password.
+ * the limit on failed sign-ins ({@link SignInLimit}), checked before the sign-in form or HTTP Basic
+ * checks a password.
  */
 public final class SecurityHardening extends AbstractHttpConfigurer<SecurityHardening, HttpSecurity> {
 
@@ -25,6 +26,6 @@ public final class SecurityHardening extends AbstractHttpConfigurer<SecurityHard
     public void configure(HttpSecurity http) {
         ApplicationContext context = http.getSharedObject(ApplicationContext.class);
         http.addFilterBefore(new SignInLimitFilter(context.getBean(SignInLimit.class),
-                context.getBean(ObjectMapper.class)), BasicAuthenticationFilter.class);
+                context.getBean(ObjectMapper.class)), UsernamePasswordAuthenticationFilter.class);
     }
 }

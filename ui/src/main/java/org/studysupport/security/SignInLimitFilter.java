@@ -21,9 +21,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Answers 429 to an HTTP Basic sign-in whose user name or client address has used up its failed
- * sign-ins ({@link SignInLimit}), before the password is checked, so that guessing on cannot tell a
- * right password from a wrong one. Requests without Basic credentials pass untouched.
+ * Refuses a sign-in whose user name or client address has used up its failed sign-ins
+ * ({@link SignInLimit}), before the password is checked, so that guessing on cannot tell a right
+ * password from a wrong one: an HTTP Basic sign-in gets 429 problem details, the pages' sign-in form
+ * ({@code POST /login}) is sent back to the form, which says why. Other requests pass untouched.
  */
 final class SignInLimitFilter extends OncePerRequestFilter {
 
@@ -41,13 +42,20 @@ final class SignInLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<Duration> wait = userName(request).flatMap(user -> limit.waitBefore(user, request.getRemoteAddr()));
         if (wait.isPresent()) {
-            refuse(response, wait.get());
+            if (isSignInForm(request)) {
+                response.sendRedirect(request.getContextPath() + "/login?limited");
+            } else {
+                refuse(response, wait.get());
+            }
             return;
         }
         chain.doFilter(request, response);
     }
 
     private Optional<String> userName(HttpServletRequest request) {
+        if (isSignInForm(request)) {
+            return Optional.ofNullable(request.getParameter("username"));
+        }
         try {
             UsernamePasswordAuthenticationToken signIn = credentials.convert(request);
             return signIn == null ? Optional.empty() : Optional.of(signIn.getName());
@@ -55,6 +63,10 @@ final class SignInLimitFilter extends OncePerRequestFilter {
             // the Basic filter refuses malformed credentials itself (401)
             return Optional.empty();
         }
+    }
+
+    private static boolean isSignInForm(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/login".equals(request.getServletPath());
     }
 
     private void refuse(HttpServletResponse response, Duration wait) throws IOException {
