@@ -35,7 +35,7 @@ class ErrorAnswersApiTest extends PostgresApiTest {
 
     @Test
     void anUnknownPathIsNotFound() {
-        for (String path : List.of("/nope", "/api/nothing-here", "/api/requests/" + UUID.randomUUID() + "/nothing",
+        for (String path : List.of("/api/nothing-here", "/api/requests/" + UUID.randomUUID() + "/nothing",
                 "/swagger-ui/missing.js", "/actuator/nothing")) {
             for (Map<String, String> headers : List.of(Map.<String, String>of(), BROWSER)) {
                 RawHttp.Answer answer = http.get("admin", path, headers);
@@ -45,6 +45,15 @@ class ErrorAnswersApiTest extends PostgresApiTest {
                 assertSecurityHeaders(answer);
             }
         }
+    }
+
+    @Test
+    void aPageIsNotSignedInToWithBasicCredentialsButSentToTheSignInForm() {
+        RawHttp.Answer answer = http.get("admin", "/nope", BROWSER);
+
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.header("Location")).endsWith("/login");
+        assertSecurityHeaders(answer);
     }
 
     @Test
