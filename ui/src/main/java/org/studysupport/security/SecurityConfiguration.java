@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.studysupport.config.StudySupportProperties;
+import org.studysupport.web.ApiPaths;
 import org.studysupport.web.Problems;
 import org.studysupport.web.audit.AccessRecording;
 
@@ -33,13 +34,6 @@ import java.util.List;
 public class SecurityConfiguration {
 
     /**
-     * The paths of the API chain: the HTTP API and what serves it. Every other path is a web page,
-     * signed in to by {@link #pages}.
-     */
-    static final String[] API_PATHS = {"/api/**", "/actuator/**", "/v3/api-docs/**", "/v3/api-docs.yaml",
-            "/swagger-ui/**", "/swagger-ui.html", "/error"};
-
-    /**
      * The HTTP API: stateless, each request signed in by its bearer token or (demo users) HTTP
      * Basic, every refusal a problem-details answer. Without the demo users there is no HTTP Basic
      * at all: Basic credentials are then no credentials.
@@ -51,7 +45,7 @@ public class SecurityConfiguration {
             throws Exception {
         JwtDecoder verifier = jwtDecoder.getIfAvailable();
         SignInAnswers answers = new SignInAnswers(objectMapper, verifier != null, properties.security().demoUsers());
-        http.securityMatcher(API_PATHS);
+        http.securityMatcher(ApiPaths.PATTERNS.toArray(String[]::new));
         if (verifier != null) {
             StudySupportProperties.Jwt settings = properties.security().jwt();
             JwtDecoder decoder = new VerifiedTokenCache(verifier, clock, settings.verifiedTokens(),
@@ -89,7 +83,7 @@ public class SecurityConfiguration {
     static final String[] PUBLIC_PAGE_PATHS = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
 
     /**
-     * The web pages (every path outside {@link #API_PATHS}): a session per signed-in user, CSRF
+     * The web pages (every path outside {@link ApiPaths#PATTERNS}): a session per signed-in user, CSRF
      * tokens on every form and every htmx request, sign-out at {@code /logout}. With an OpenID
      * Connect client registration configured ({@code spring.security.oauth2.client.registration.*},
      * production) a visitor who is not signed in is sent to the identity provider and comes back

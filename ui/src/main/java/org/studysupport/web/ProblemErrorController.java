@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.ModelAndView;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -39,15 +41,28 @@ public class ProblemErrorController implements ErrorController {
     }
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
-    public void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ProblemDetail problem = problem(request);
         response.resetBuffer();
+        if (isPageForBrowser(request)) {
+            // a web page that failed, or none: the pages' error page, with the same fixed text
+            response.setStatus(problem.getStatus());
+            return new ModelAndView("error", Map.of("problem", problem));
+        }
         if (Problems.databaseUnavailable().getType().equals(problem.getType())) {
             response.setHeader(HttpHeaders.RETRY_AFTER, ProblemHandler.retryAfterSeconds(databaseUnavailable));
         }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
+        return null;
+    }
+
+    private static boolean isPageForBrowser(HttpServletRequest request) {
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return path instanceof String uri && ApiPaths.isPage(uri.substring(request.getContextPath().length()))
+                && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
     }
 
     private static ProblemDetail problem(HttpServletRequest request) {

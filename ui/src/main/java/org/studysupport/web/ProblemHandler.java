@@ -26,6 +26,10 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.ServletWebRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -127,6 +131,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                     @NonNull HttpHeaders headers,
                                                                     @NonNull HttpStatusCode status,
                                                                     @NonNull WebRequest request) {
+        if (request instanceof ServletWebRequest servlet && servlet.getResponse() != null
+                && ApiPaths.isPage(servlet.getRequest().getRequestURI().substring(
+                servlet.getRequest().getContextPath().length()))) {
+            // a page nobody has: the container's error page answers it, as an HTML page
+            try {
+                servlet.getResponse().sendError(HttpStatus.NOT_FOUND.value());
+            } catch (IOException failed) {
+                throw new UncheckedIOException(failed);
+            }
+            return null;
+        }
         return ResponseEntity.status(status).headers(headers).body(Problems.forStatus(404));
     }
 

@@ -68,6 +68,16 @@ class SignInPagesBrowserTest extends BrowserTest {
         assertThat(browser.waitFor(By.cssSelector(".signed-in form button")).getText()).isEqualTo("Logg ut");
     }
 
+    @Test
+    void aPageNobodyHasIsAnsweredWithThePagesNotFoundPage() {
+        Browser browser = signedIn("coordinator");
+        browser.go("/no-such-page");
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Something went wrong");
+        assertThat(browser.find(By.cssSelector("[role=alert]")).getText())
+                .contains("There is no such page, or you may not see it.");
+        browser.assertAccessible();
+    }
+
     private List<String> navigation(String user) {
         Browser browser = signedIn(user);
         List<String> links = browser.findAll(By.cssSelector(".site-nav a")).stream().map(WebElement::getText).toList();

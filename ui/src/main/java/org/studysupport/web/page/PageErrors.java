@@ -10,7 +10,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.studysupport.api.problem.DomainException;
 import org.studysupport.web.DatabaseUnavailable;
 import org.studysupport.web.ProblemHandler;
@@ -49,6 +51,15 @@ public class PageErrors {
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, Model model, HttpServletResponse response) {
+        if (e instanceof MethodArgumentTypeMismatchException) {
+            // a path variable that is not an id (or a parameter of the wrong kind) names no page
+            return page(Problems.forStatus(404), model, response);
+        }
+        if (e instanceof ErrorResponse known && !known.getStatusCode().is5xxServerError()) {
+            // what Spring MVC itself refuses (a missing parameter, a method the page does not
+            // take): its status, with the fixed text of that status
+            return page(Problems.forStatus(known.getStatusCode().value()), model, response);
+        }
         if (DatabaseUnavailable.causedBy(e)) {
             log.warn("Database unavailable, answered 503: {}", e.toString());
             return page(Problems.databaseUnavailable(), model, response);
