@@ -68,7 +68,9 @@ public class SubmissionForm {
 
     /**
      * The API's body for what was typed: empty optional fields are absent (as in JSON that leaves
-     * them out), countries are the codes between commas or spaces. A value the JSON parser would
+     * them out), countries are the codes between commas or spaces, and the description's line
+     * breaks are line feeds as an API client sends them (a browser sends a text area's as CR LF,
+     * which would also count twice against its length limit). A value the JSON parser would
      * refuse (a number that is not one, a choice not on the list) is rejected on its field and left
      * out of the body; the caller checks {@code errors} before using the body.
      */
@@ -78,7 +80,7 @@ public class SubmissionForm {
                 blankToNull(sponsor), blankToNull(therapeuticArea),
                 choice(fundingStatus, FundingStatus.class, "fundingStatus", errors),
                 date(plannedStartDate, "plannedStartDate", errors), countryList(countries),
-                number(plannedSites, "plannedSites", errors), description, serviceList(errors),
+                number(plannedSites, "plannedSites", errors), lineFeeds(description), serviceList(errors),
                 new SubmitRequestBody.Contact(contact.getName(), contact.getEmail(), blankToNull(contact.getPhone())));
     }
 
@@ -134,6 +136,10 @@ public class SubmissionForm {
             errors.rejectValue(field, "requests.invalid.number", "must be a whole number");
             return null;
         }
+    }
+
+    private static String lineFeeds(String typed) {
+        return typed == null ? null : typed.replace("\r\n", "\n");
     }
 
     private static String blankToNull(String typed) {
