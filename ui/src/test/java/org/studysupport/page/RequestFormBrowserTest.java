@@ -30,6 +30,7 @@ class RequestFormBrowserTest extends BrowserTest {
 
         String title = unique("Low-dose colchicine after myocardial infarction");
         fillIn(browser, title);
+        browser.driver().executeScript("window.scrollTo(0, 0)");
         browser.screenshot("requests-new");
         browser.find(By.cssSelector("form.submission-form button[type=submit]")).click();
 
@@ -81,12 +82,16 @@ class RequestFormBrowserTest extends BrowserTest {
         assertThat(browser.find(By.id("sponsor")).getAttribute("value")).isEqualTo("Haukeland");
         assertThat(browser.find(By.id("contact-email")).getAttribute("value")).isEqualTo("not-an-address");
         assertThat(browser.find(By.id("plannedSites")).getAttribute("value")).isEqualTo("eight");
-        // the summary links to the fields
+        // the summary links to the fields, in the form's order
+        assertThat(browser.findAll(By.cssSelector("#error-summary a")).stream().map(a -> a.getAttribute("hash")))
+                .containsExactly("#studyPhase", "#fundingStatus", "#plannedSites", "#description", "#services",
+                        "#contact-name", "#contact-email");
         assertThat(browser.find(By.cssSelector("#error-summary a[href='#description']")).getText())
                 .isEqualTo("Description: Fill in this field.");
         assertThat(listed(title)).as("requests stored by a refused form").isZero();
 
         browser.resize(Browser.PHONE);
+        browser.driver().executeScript("window.scrollTo(0, 0)");
         browser.assertAccessible();
         browser.screenshot("requests-new-errors");
         browser.resize(Browser.DESKTOP);

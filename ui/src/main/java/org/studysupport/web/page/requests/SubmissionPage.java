@@ -8,6 +8,8 @@ import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.springframework.beans.BeanWrapperImpl;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +31,10 @@ import org.studysupport.web.ProblemHandler;
 import org.studysupport.web.request.IdempotencyKeyHeader;
 import org.studysupport.web.request.SubmitRequestBody;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -48,15 +54,47 @@ import java.util.stream.StreamSupport;
 public class SubmissionPage {
 
     private static final String FORM = "requests/new";
+    /** The fields in the order the form shows them, for the summary of mistakes at its top. */
+    private static final List<String> FIELDS = List.of("title", "acronym", "studyPhase", "sponsor",
+            "therapeuticArea", "fundingStatus", "plannedStartDate", "countries", "plannedSites", "description",
+            "services", "contact", "contact.name", "contact.email", "contact.phone");
 
     private final RequestService requests;
     private final Validator validator;
     private final ObjectMapper objectMapper;
+    private final MessageSource messages;
 
-    public SubmissionPage(RequestService requests, Validator validator, ObjectMapper objectMapper) {
+    public SubmissionPage(RequestService requests, Validator validator, ObjectMapper objectMapper,
+                          MessageSource messages) {
         this.requests = requests;
         this.validator = validator;
         this.objectMapper = objectMapper;
+        this.messages = messages;
+    }
+
+    /**
+     * One line of the summary of mistakes: the field's element id (to link to it), its name (for
+     * its label) and the message, or a mistake of the whole form when {@code field} is null.
+     */
+    public record Mistake(String id, String field, String message) {
+    }
+
+    /** Every mistake, in the order of the form's fields, with its message in the page's language. */
+    private List<Mistake> mistakes(BindingResult errors) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Mistake> mistakes = new ArrayList<>();
+        errors.getGlobalErrors().forEach(error -> mistakes.add(new Mistake(null, null,
+                messages.getMessage(error, locale))));
+        errors.getFieldErrors().stream()
+                .sorted(Comparator.comparingInt(error -> FIELDS.indexOf(error.getField())))
+                .forEach(error -> mistakes.add(new Mistake(elementId(error.getField()), error.getField(),
+                        messages.getMessage(error, locale))));
+        return mistakes;
+    }
+
+    /** The id of the field's element: {@code contact-email} for {@code contact.email}; the contact's first field for the contact. */
+    private static String elementId(String field) {
+        return field.equals("contact") ? "contact-name" : field.replace('.', '-');
     }
 
     @GetMapping
@@ -134,7 +172,10 @@ public class SubmissionPage {
         return show(model);
     }
 
-    private static String show(Model model) {
+    private String show(Model model) {
+        if (model.getAttribute(BindingResult.MODEL_KEY_PREFIX + "form") instanceof BindingResult errors) {
+            model.addAttribute("mistakes", mistakes(errors));
+        }
         model.addAttribute("studyPhases", StudyPhase.values());
         model.addAttribute("fundingStatuses", FundingStatus.values());
         model.addAttribute("serviceCodes", ServiceCode.values());
