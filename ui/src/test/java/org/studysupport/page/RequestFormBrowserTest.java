@@ -144,6 +144,36 @@ class RequestFormBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aFormChangedAfterItWasSentIsRefusedWithTheProblemsMessageAndCanThenBeSentAsANewRequest() {
+        Browser browser = signedIn("investigator1");
+        browser.go("/requests/new");
+        String title = unique("Sent then changed");
+        fillIn(browser, title);
+        Object sent = browser.driver().executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "const form = document.querySelector('form.submission-form');"
+                        + "fetch(form.action, {method: 'POST', redirect: 'manual',"
+                        + "  body: new URLSearchParams(new FormData(form))}).then(r => done(r.type), e => done('error: ' + e));");
+        assertThat(sent).isEqualTo("opaqueredirect");
+
+        String changed = unique("Sent then changed");
+        replace(browser.find(By.id("title")), changed);
+        browser.find(By.cssSelector("form.submission-form button[type=submit]")).click();
+        WebElement refusal = browser.waitFor(By.cssSelector("main > .notice.error"));
+        assertThat(refusal.findElement(By.cssSelector(".problem-detail")).getText())
+                .isEqualTo("This Idempotency-Key was already used for the same action with another body.");
+        assertThat(browser.find(By.id("title")).getAttribute("value")).isEqualTo(changed);
+        assertThat(listed(title)).isEqualTo(1);
+        assertThat(listed(changed)).isZero();
+        browser.assertAccessible();
+
+        browser.find(By.cssSelector("form.submission-form button[type=submit]")).click();
+        String id = landedOnRequestPage(browser);
+        assertThat(read("investigator1", id).path("title").asText()).isEqualTo(changed);
+        assertThat(listed(title)).isEqualTo(1);
+    }
+
+    @Test
     void aCoordinatorOpeningTheFormGetsTheForbiddenPage() {
         Browser browser = signedIn("coordinator");
         browser.go("/requests/new");

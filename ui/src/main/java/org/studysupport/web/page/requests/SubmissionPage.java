@@ -165,8 +165,10 @@ public class SubmissionPage {
         if (e instanceof InvalidInputException invalid && new BeanWrapperImpl(form).isReadableProperty(invalid.field())) {
             errors.rejectValue(invalid.field(), "requests.invalid.refused", invalid.getMessage());
         } else {
+            // e.g. the form was sent before and changed since: its key stands for that first request
             model.addAttribute("refusal", ProblemHandler.toProblem(e).getDetail());
             form.setIdempotencyKey(UUID.randomUUID().toString());
+            model.addAttribute("renewed", true);
         }
         response.setStatus(ProblemHandler.toProblem(e).getStatus());
         return show(model);
