@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  * The {@code Idempotency-Key} header of a submission or an action: 1 to 255 printable ASCII
  * characters without spaces (a UUID, a ULID, base64 all fit). Non-ASCII characters are refused
  * rather than stored: HTTP header bytes beyond ASCII have no agreed encoding, so the same key
- * could arrive as two different strings.
+ * could arrive as two different strings. The submission page's hidden key goes through the same
+ * check and fingerprint, so a form sent twice is one submission as a repeated API call is.
  */
-final class IdempotencyKeyHeader {
+public final class IdempotencyKeyHeader {
 
     static final String NAME = "Idempotency-Key";
     static final int MAX_LENGTH = 255;
@@ -29,7 +30,7 @@ final class IdempotencyKeyHeader {
      * @param target the path of the call, its ids in canonical form
      * @param body   the parsed body, fingerprinted
      */
-    static IdempotencyKeys.Call call(String key, String target, Object body, ObjectMapper objectMapper) {
+    public static IdempotencyKeys.Call call(String key, String target, Object body, ObjectMapper objectMapper) {
         if (!VALID.matcher(key).matches()) {
             throw new InvalidInputException(NAME, "must be 1 to " + MAX_LENGTH
                     + " printable ASCII characters without spaces");

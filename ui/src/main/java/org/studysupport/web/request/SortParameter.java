@@ -5,8 +5,8 @@ import org.studysupport.api.query.RequestSort;
 
 import java.util.Map;
 
-/** Reads {@code sort=<field>[,asc|,desc]}. */
-final class SortParameter {
+/** Reads {@code sort=<field>[,asc|,desc]}, for the API's list and the requests page alike. */
+public final class SortParameter {
 
     private static final Map<String, RequestSort.Field> FIELDS = Map.of(
             "submittedAt", RequestSort.Field.SUBMITTED_AT,
@@ -17,7 +17,7 @@ final class SortParameter {
     private SortParameter() {
     }
 
-    static RequestSort parse(String sort) {
+    public static RequestSort parse(String sort) {
         if (sort == null || sort.isBlank()) {
             return RequestSort.newestFirst();
         }
