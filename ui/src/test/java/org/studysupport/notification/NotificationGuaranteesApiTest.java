@@ -3,6 +3,7 @@ package org.studysupport.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,11 +75,14 @@ class NotificationGuaranteesApiTest extends NotificationApiTest {
 
             StreamingEventProcessor notifications = processing.eventProcessor(NotificationEvents.PROCESSING_GROUP,
                     StreamingEventProcessor.class).orElseThrow();
+            // the whole log again, from its first event
             notifications.shutdownAsync().get();
-            notifications.resetTokens();
+            notifications.resetTokens(StreamableMessageSource::createTailToken);
             notifications.start();
+            long head = jdbc.queryForObject("select max(global_index) from domain_event_entry", Long.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> !notifications.processingStatus().isEmpty()
-                    && notifications.processingStatus().values().stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying()));
+                    && notifications.processingStatus().values().stream().allMatch(s -> s.isCaughtUp()
+                    && s.getCurrentPosition().orElse(-1) >= head));
 
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> messages() == messages
                     && mailTo(address, reference).size() == 1 && mailTo(NotificationSettings.OUS_UNIT, reference).size() == 1

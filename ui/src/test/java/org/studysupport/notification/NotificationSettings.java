@@ -60,7 +60,7 @@ final class NotificationSettings {
         settings.put("study-support.notifications.delivery.lease", "10s");
         settings.put("study-support.notifications.webhooks.allow-http-loopback", "true");
         settings.put("study-support.notifications.webhooks.connect-timeout", "1s");
-        settings.put("study-support.notifications.webhooks.read-timeout", "4s");
+        settings.put("study-support.notifications.webhooks.read-timeout", "8s");
         settings.put("study-support.sla.delivery.by-service.BIOBANK.duration", "4s");
         return settings;
     }

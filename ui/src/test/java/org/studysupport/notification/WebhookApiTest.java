@@ -128,7 +128,7 @@ class WebhookApiTest extends NotificationApiTest {
             workflow().assign(id, "BIOSTATISTICS", "STO");
 
             // the healthy receiver gets both while the hanging one still holds its first request
-            await().atMost(Duration.ofSeconds(3)).until(() -> ofRequest(healthy.accepted(), id).size() == 2);
+            await().atMost(Duration.ofSeconds(6)).until(() -> ofRequest(healthy.accepted(), id).size() == 2);
             assertThat(ofRequest(hanging.received(), id)).hasSize(1);
             hanging.release();
             remove(slow);
