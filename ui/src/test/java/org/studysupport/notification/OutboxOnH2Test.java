@@ -56,7 +56,7 @@ class OutboxOnH2Test {
         assertThat(outbox.claim("node-b", 10, now.plusSeconds(3), Duration.ofMinutes(1)))
                 .extracting(Outbox.Claimed::id).containsExactly(sameRecipient.id());
         // node-a's lease on the other message passes: another node may take it
-        assertThat(outbox.claim("node-b", 10, now.plusSeconds(61), Duration.ofMinutes(1)))
+        assertThat(outbox.claim("node-b", 10, now.plusSeconds(62), Duration.ofMinutes(1)))
                 .extracting(Outbox.Claimed::id).contains(other.id());
         assertThat(outbox.find(first.id()).orElseThrow().attempts()).singleElement()
                 .satisfies(a -> assertThat(a.httpStatus()).isEqualTo(503));
