@@ -103,7 +103,7 @@ public class NotificationEvents {
     @EventHandler
     @DisallowReplay
     void on(ServiceAssigned event, EventMessage<?> message) {
-        RequestFacts.Facts facts = facts(event.requestId());
+        Supplier<RequestFacts.Facts> facts = factsOf(event.requestId());
         toHospitalUnit(message, facts, event.requestId(), event.hospital(), event.service(),
                 EmailTexts.Kind.ASSIGNMENT_ARRIVED);
         toWebhooks(message, facts, event.requestId(), event.hospital(), "assignment.assigned",
@@ -113,7 +113,7 @@ public class NotificationEvents {
     @EventHandler
     @DisallowReplay
     void on(AssignmentReassigned event, EventMessage<?> message) {
-        RequestFacts.Facts facts = facts(event.requestId());
+        Supplier<RequestFacts.Facts> facts = factsOf(event.requestId());
         toHospitalUnit(message, facts, event.requestId(), event.fromHospital(), event.service(),
                 EmailTexts.Kind.ASSIGNMENT_REASSIGNED_AWAY);
         // the hospital it moved to hears of its new assignment from the ServiceAssigned that follows
@@ -124,28 +124,28 @@ public class NotificationEvents {
     @EventHandler
     @DisallowReplay
     void on(AssignmentAcknowledged event, EventMessage<?> message) {
-        toWebhooks(message, facts(event.requestId()), event.requestId(), event.hospital(), "assignment.acknowledged",
+        toWebhooks(message, factsOf(event.requestId()), event.requestId(), event.hospital(), "assignment.acknowledged",
                 assignment(event.assignmentId(), event.service(), event.hospital(), AssignmentStatus.ACTIVE));
     }
 
     @EventHandler
     @DisallowReplay
     void on(AssignmentDeclined event, EventMessage<?> message) {
-        toWebhooks(message, facts(event.requestId()), event.requestId(), event.hospital(), "assignment.declined",
+        toWebhooks(message, factsOf(event.requestId()), event.requestId(), event.hospital(), "assignment.declined",
                 assignment(event.assignmentId(), event.service(), event.hospital(), AssignmentStatus.DECLINED));
     }
 
     @EventHandler
     @DisallowReplay
     void on(AssignmentCompleted event, EventMessage<?> message) {
-        toWebhooks(message, facts(event.requestId()), event.requestId(), event.hospital(), "assignment.completed",
+        toWebhooks(message, factsOf(event.requestId()), event.requestId(), event.hospital(), "assignment.completed",
                 assignment(event.assignmentId(), event.service(), event.hospital(), AssignmentStatus.COMPLETED));
     }
 
     @EventHandler
     @DisallowReplay
     void on(AssignmentCancelled event, EventMessage<?> message) {
-        toWebhooks(message, facts(event.requestId()), event.requestId(), event.hospital(), "assignment.cancelled",
+        toWebhooks(message, factsOf(event.requestId()), event.requestId(), event.hospital(), "assignment.cancelled",
                 assignment(event.assignmentId(), event.service(), event.hospital(), AssignmentStatus.CANCELLED));
     }
 
@@ -183,6 +183,9 @@ public class NotificationEvents {
 
     private void onClock(EventMessage<?> message, UUID requestId, Clock clockName, UUID assignmentId, Instant dueAt,
                          EmailTexts.Kind kind, String webhookType) {
+        if (!mailEnabled.get() && assignmentId == null) {
+            return;
+        }
         RequestFacts.Facts facts = facts(requestId);
         RequestFacts.AssignmentFacts assignment = facts.assignment(assignmentId).orElse(null);
         if (mailEnabled.get()) {
@@ -198,7 +201,7 @@ public class NotificationEvents {
             Map<String, Object> data = assignment(assignmentId, assignment.service(), assignment.hospital(), null);
             data.put("clock", clockName.name());
             data.put("dueAt", dueAt);
-            toWebhooks(message, facts, requestId, assignment.hospital(), webhookType, data);
+            toWebhooks(message, () -> facts, requestId, assignment.hospital(), webhookType, data);
         }
     }
 
@@ -213,7 +216,7 @@ public class NotificationEvents {
         email(message, requestId, "INVESTIGATOR:" + facts.investigatorId(), language, text, json(facts.contact()));
     }
 
-    private void toHospitalUnit(EventMessage<?> message, RequestFacts.Facts facts, UUID requestId, String hospital,
+    private void toHospitalUnit(EventMessage<?> message, Supplier<RequestFacts.Facts> facts, UUID requestId, String hospital,
                                 ServiceCode service, EmailTexts.Kind kind) {
         NotificationProperties.Recipient unit = properties.hospitals().get(hospital);
         if (!mailEnabled.get() || unit == null || unit.email() == null || unit.email().isBlank()) {
@@ -221,7 +224,7 @@ public class NotificationEvents {
         }
         String language = properties.languageOf(unit);
         EmailTexts.Text text = texts.render(kind, language,
-                new EmailTexts.Values(facts.reference(), requestId, service.name(), hospital, null, null));
+                new EmailTexts.Values(facts.get().reference(), requestId, service.name(), hospital, null, null));
         email(message, requestId, "HOSPITAL:" + hospital, language, text, null);
     }
 
@@ -232,13 +235,13 @@ public class NotificationEvents {
                 recipient, null, language, text.subject(), text.body(), sealedContact), clock.instant());
     }
 
-    private void toWebhooks(EventMessage<?> message, RequestFacts.Facts facts, UUID requestId, String hospital,
+    private void toWebhooks(EventMessage<?> message, Supplier<RequestFacts.Facts> facts, UUID requestId, String hospital,
                             String type, Map<String, Object> data) {
         for (WebhookEndpoints.Endpoint endpoint : endpoints.activeOf(hospital)) {
             UUID id = OutboxMessage.idOf(message.getIdentifier(), Channel.WEBHOOK, endpoint.id().toString());
             Map<String, Object> about = new LinkedHashMap<>();
             about.put("requestId", requestId);
-            about.put("reference", facts.reference());
+            about.put("reference", facts.get().reference());
             about.putAll(data);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", id);
@@ -261,6 +264,17 @@ public class NotificationEvents {
             data.put("status", status.name());
         }
         return data;
+    }
+
+    /** The request's facts, read from the store at the first use only (often nothing needs them). */
+    private Supplier<RequestFacts.Facts> factsOf(UUID requestId) {
+        RequestFacts.Facts[] read = new RequestFacts.Facts[1];
+        return () -> {
+            if (read[0] == null) {
+                read[0] = facts(requestId);
+            }
+            return read[0];
+        };
     }
 
     private RequestFacts.Facts facts(UUID requestId) {
