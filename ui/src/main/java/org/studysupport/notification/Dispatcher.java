@@ -50,6 +50,7 @@ public class Dispatcher implements SmartLifecycle {
     public Dispatcher(Outbox outbox, Map<Channel, Sender> senders, TransactionTemplate transactions,
                       NotificationProperties.Delivery settings, Duration sendTimeout, Clock clock, String node) {
         this.outbox = outbox;
+        // this node claims only what it can send: e-mail waits for a node with a mail server configured
         this.senders = Map.copyOf(senders);
         this.transactions = transactions;
         this.settings = settings;
@@ -72,6 +73,9 @@ public class Dispatcher implements SmartLifecycle {
 
     @Override
     public synchronized void stop() {
+        if (!running) {
+            return;
+        }
         running = false;
         poller.shutdownNow();
         sending.shutdown();
@@ -122,7 +126,7 @@ public class Dispatcher implements SmartLifecycle {
                 return;
             }
             List<Outbox.Claimed> claimed = transactions.execute(status ->
-                    outbox.claim(node, free, clock.instant(), settings.lease()));
+                    outbox.claim(node, free, clock.instant(), settings.lease(), senders.keySet()));
             if (claimed == null || claimed.isEmpty()) {
                 return;
             }
@@ -156,9 +160,7 @@ public class Dispatcher implements SmartLifecycle {
         long startNanos = System.nanoTime();
         Delivery delivery;
         try {
-            delivery = senders.get(message.channel()) == null
-                    ? Delivery.dropped("the " + message.channel() + " channel is not configured on this node")
-                    : senders.get(message.channel()).send(message);
+            delivery = senders.get(message.channel()).send(message);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             delivery = Delivery.failed(null, "cut short: the node is stopping");

@@ -84,7 +84,8 @@ public class NotificationConfiguration {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         Map<Channel, Sender> senders = new EnumMap<>(Channel.class);
-        senders.put(Channel.WEBHOOK, new WebhookSender(http, endpoints, webhooks.readTimeout(), clock));
+        senders.put(Channel.WEBHOOK, new WebhookSender(http, endpoints, webhooks.readTimeout(),
+                webhooks.allowHttpLoopback(), clock));
         JavaMailSender mailSender = mail.getIfAvailable();
         if (mailSender != null) {
             senders.put(Channel.EMAIL, new EmailSender(mailSender, contacts, notifications, objectMapper));

@@ -71,17 +71,19 @@ public class Outbox {
     }
 
     /**
-     * Claims up to {@code max} due messages for this node until {@code now + lease}, at most one per
-     * recipient, and none of a recipient whose earlier message is being sent (by any node): a slow
-     * receiver holds one sending slot, never all of them.
+     * Claims up to {@code max} due messages of the given channels for this node until
+     * {@code now + lease}, at most one per recipient, and none of a recipient whose earlier message
+     * is being sent (by any node): a slow receiver holds one sending slot, never all of them.
      */
-    public List<Claimed> claim(String node, int max, Instant now, Duration lease) {
-        if (max <= 0) {
+    public List<Claimed> claim(String node, int max, Instant now, Duration lease, Set<Channel> channels) {
+        if (max <= 0 || channels.isEmpty()) {
             return List.of();
         }
+        String channelList = channels.stream().map(c -> "'" + c.name() + "'").sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
         Timestamp at = Timestamp.from(now);
         List<Object[]> candidates = jdbc.query("select id, recipient from notification_message m"
-                        + " where status = 'PENDING' and next_attempt_at <= ?"
+                        + " where status = 'PENDING' and channel in (" + channelList + ") and next_attempt_at <= ?"
                         + " and (claimed_until is null or claimed_until < ?)"
                         + " and not exists (select 1 from notification_message busy where busy.recipient = m.recipient"
                         + " and busy.status = 'PENDING' and busy.claimed_until >= ?)"

@@ -21,9 +21,11 @@ class WebhookSender implements Sender {
     private final HttpClient http;
     private final WebhookEndpoints endpoints;
     private final Duration readTimeout;
+    private final boolean allowHttp;
     private final Clock clock;
 
-    WebhookSender(HttpClient http, WebhookEndpoints endpoints, Duration readTimeout, Clock clock) {
+    WebhookSender(HttpClient http, WebhookEndpoints endpoints, Duration readTimeout, boolean allowHttp, Clock clock) {
+        this.allowHttp = allowHttp;
         this.http = http;
         this.endpoints = endpoints;
         this.readTimeout = readTimeout;
@@ -36,9 +38,14 @@ class WebhookSender implements Sender {
         if (endpoint.isEmpty() || endpoint.get().removed()) {
             return Delivery.dropped("the endpoint was removed");
         }
+        URI url = URI.create(endpoint.get().url());
+        if (!"https".equalsIgnoreCase(url.getScheme()) && !allowHttp) {
+            // registered while plain http to loopback was allowed, and it no longer is
+            return Delivery.dropped("the endpoint is not https:// and plain http is not allowed");
+        }
         String id = message.id().toString();
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.get().url()))
+        HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(readTimeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "study-support-webhooks")

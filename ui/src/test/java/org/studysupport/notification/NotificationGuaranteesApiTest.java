@@ -123,7 +123,7 @@ class NotificationGuaranteesApiTest extends NotificationApiTest {
                     List<UUID> claimed = new ArrayList<>();
                     while (true) {
                         List<Outbox.Claimed> batch = transactions.execute(status ->
-                                outbox.claim(node, 3, due.plusSeconds(1), Duration.ofHours(1)));
+                                outbox.claim(node, 3, due.plusSeconds(1), Duration.ofHours(1), java.util.EnumSet.allOf(Channel.class)));
                         if (batch.isEmpty()) {
                             return claimed;
                         }

@@ -8,7 +8,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * attempt moves it on.
  */
 class OutboxOnH2Test {
+
+    private static final Set<Channel> ALL = EnumSet.allOf(Channel.class);
 
     private JdbcTemplate jdbc;
     private Outbox outbox;
@@ -45,18 +49,21 @@ class OutboxOnH2Test {
         outbox.add(sameRecipient, now.plusMillis(1));
         outbox.add(other, now.plusMillis(2));
 
-        List<Outbox.Claimed> claimed = outbox.claim("node-a", 10, now.plusSeconds(1), Duration.ofMinutes(1));
+        // a node without a mail server leaves the e-mail to the nodes that have one
+        assertThat(outbox.claim("node-c", 10, now.plusSeconds(1), Duration.ofMinutes(1), Set.of(Channel.WEBHOOK)))
+                .isEmpty();
+        List<Outbox.Claimed> claimed = outbox.claim("node-a", 10, now.plusSeconds(1), Duration.ofMinutes(1), ALL);
         assertThat(claimed).extracting(Outbox.Claimed::id).containsExactly(first.id(), other.id());
-        assertThat(outbox.claim("node-b", 10, now.plusSeconds(2), Duration.ofMinutes(1))).isEmpty();
+        assertThat(outbox.claim("node-b", 10, now.plusSeconds(2), Duration.ofMinutes(1), ALL)).isEmpty();
 
         Outbox.Claimed sent = claimed.get(0);
         outbox.recordAttempt(sent, "node-a", now.plusSeconds(2), new Outbox.Attempt(1, now.plusSeconds(2), "node-a",
                 "FAILED", 503, "the receiver answered HTTP 503", 12), MessageStatus.PENDING, now.plusSeconds(30));
         // the recipient is free again: its next message goes before the failed one is due again
-        assertThat(outbox.claim("node-b", 10, now.plusSeconds(3), Duration.ofMinutes(1)))
+        assertThat(outbox.claim("node-b", 10, now.plusSeconds(3), Duration.ofMinutes(1), ALL))
                 .extracting(Outbox.Claimed::id).containsExactly(sameRecipient.id());
         // node-a's lease on the other message passes: another node may take it
-        assertThat(outbox.claim("node-b", 10, now.plusSeconds(62), Duration.ofMinutes(1)))
+        assertThat(outbox.claim("node-b", 10, now.plusSeconds(62), Duration.ofMinutes(1), ALL))
                 .extracting(Outbox.Claimed::id).contains(other.id());
         assertThat(outbox.find(first.id()).orElseThrow().attempts()).singleElement()
                 .satisfies(a -> assertThat(a.httpStatus()).isEqualTo(503));
