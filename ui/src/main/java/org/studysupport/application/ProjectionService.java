@@ -82,6 +82,9 @@ public class ProjectionService {
             long deadLetters = deadLetters(name);
             RebuildStatus ofModel = REQUEST_VIEW_PROCESSORS.contains(name) ? latest : null;
             boolean rebuilding = ofModel != null && ofModel.running();
+            // the request view's processors write the request read model; any other (the
+            // notifications' outbox) is named for itself
+            String readModel = REQUEST_VIEW_PROCESSORS.contains(name) ? RequestViewRebuild.READ_MODEL : name;
             if (entry.getValue() instanceof StreamingEventProcessor streaming) {
                 List<Segment> segments = segments(name, streaming);
                 // a segment without a position yet holds the processor back the most (Stream.min
@@ -90,12 +93,12 @@ public class ProjectionService {
                         : segments.stream().map(Segment::position).min(Comparator.naturalOrder()).orElse(null);
                 Long lag = head == null ? 0L : position == null ? head + 1 : Math.max(0, head - position);
                 projections.add(new Projection(name, entry.getValue() instanceof PooledStreamingEventProcessor
-                        ? "pooled" : "tracking", RequestViewRebuild.READ_MODEL, position, lag,
+                        ? "pooled" : "tracking", readModel, position, lag,
                         rebuilding || segments.stream().anyMatch(Segment::replaying), ofModel, segments,
                         new Errors(deadLetters, segments.stream().map(Segment::error).filter(e -> e != null).toList())));
             } else if (entry.getValue() instanceof SubscribingEventProcessor) {
                 // writes in the transaction of the command that stores the events: never behind
-                projections.add(new Projection(name, "subscribing", RequestViewRebuild.READ_MODEL, head, 0L,
+                projections.add(new Projection(name, "subscribing", readModel, head, 0L,
                         rebuilding, ofModel, List.of(), new Errors(deadLetters, List.of())));
             }
         }

@@ -48,6 +48,11 @@ public final class ProductionSettings implements BeanFactoryPostProcessor, Envir
             problems.add("The demo data is switched on (study-support.demo-data.enabled=true): it would put made-up "
                     + "requests into the production store. Switch it off.");
         }
+        if (settings.bind("study-support.notifications.webhooks.allow-http-loopback", Boolean.class).orElse(false)) {
+            problems.add("Webhook endpoints may be plain http:// to a loopback address "
+                    + "(study-support.notifications.webhooks.allow-http-loopback=true): their messages and signatures "
+                    + "would travel unencrypted. Switch it off; endpoints are https://.");
+        }
         if (!TokenSettings.named(environment, TokenSettings.ISSUER)) {
             problems.add("No token issuer is configured, so no bearer token could be verified. Set "
                     + TokenSettings.ISSUER + " to the identity provider's issuer (its keys are then found "

@@ -24,7 +24,7 @@ class ArchitectureTest {
     private static final String[] APPLICATION_MODULE = {
             "org.studysupport.web..", "org.studysupport.security..", "org.studysupport.application..",
             "org.studysupport.config..", "org.studysupport.demo..", "org.studysupport.messaging..",
-            "org.studysupport.reference..", "org.studysupport.audit.."};
+            "org.studysupport.reference..", "org.studysupport.audit..", "org.studysupport.notification.."};
 
     @ArchTest
     static final ArchRule writeSideDoesNotDependOnReadSide = noClasses()

@@ -78,7 +78,11 @@ class AuthorizationMatrixTest extends PostgresApiTest {
             Map.entry("POST /api/admin/projections/{name}/replay", Map.of("reason", "Authorization matrix")),
             Map.entry("POST /api/admin/dead-letters/{id}/retry", Map.of()),
             Map.entry("POST /api/admin/subjects/{userId}/erase", Map.of("reason", "Asked to be forgotten")),
-            Map.entry("POST /api/admin/subject-keys/rewrap", Map.of("reason", "Master key rotated")));
+            Map.entry("POST /api/admin/subject-keys/rewrap", Map.of("reason", "Master key rotated")),
+            // a port nothing listens on: the endpoint's deliveries fail at once, and are retried
+            Map.entry("POST /api/admin/webhooks", Map.of("hospital", "STO", "url", "https://localhost:9/matrix")),
+            Map.entry("DELETE /api/admin/webhooks/{id}", Map.of()),
+            Map.entry("POST /api/admin/webhooks/{id}/deliveries/{messageId}/resend", Map.of()));
 
     @Autowired
     ApplicationContext context;

@@ -27,6 +27,7 @@ enum MatrixState {
         variables.put("code", "OUS");
         variables.put("name", "request-view");
         variables.put("userId", SUBJECT_WITHOUT_REQUESTS);
+        variables.put("messageId", UUID.randomUUID().toString());
         if (this == NONE) {
             variables.put("id", UUID.randomUUID().toString());
             return variables;

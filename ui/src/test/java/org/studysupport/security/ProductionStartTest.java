@@ -44,6 +44,14 @@ class ProductionStartTest {
     }
 
     @Test
+    void aProductionStartThatAllowsPlainHttpWebhooksIsRefused() {
+        assertThatThrownBy(() -> start(ISSUER, "--study-support.notifications.webhooks.allow-http-loopback=true"))
+                .isInstanceOfSatisfying(UnsafeProductionSettingsException.class, refused ->
+                        assertThat(refused.problems()).singleElement().asString()
+                                .startsWith("Webhook endpoints may be plain http://"));
+    }
+
+    @Test
     void aProductionStartWithoutATokenIssuerIsRefusedAndOnlyForThat(CapturedOutput output) {
         assertThatThrownBy(() -> start())
                 .isInstanceOfSatisfying(UnsafeProductionSettingsException.class, refused ->

@@ -70,6 +70,10 @@ public final class Api {
         return exchange(client.post().uri(path).contentType(MediaType.APPLICATION_JSON).headers(headers), body);
     }
 
+    public Answer delete(String path) {
+        return exchange(client.delete().uri(path), null);
+    }
+
     /** A body sent as raw text with the given content type. */
     public Answer postRaw(String path, String body, MediaType contentType) {
         return exchange(client.post().uri(path).contentType(contentType), body);

@@ -82,7 +82,8 @@ public final class RequestDisclosure {
         }
         if (data instanceof RequestSubmitted submitted && !showsContact()) {
             return Optional.of(withData(entry, new RequestSubmitted(submitted.requestId(), submitted.reference(),
-                    submitted.investigatorId(), submitted.study(), submitted.services(), null), entry.reason()));
+                    submitted.investigatorId(), submitted.study(), submitted.services(), null, submitted.language()),
+                    entry.reason()));
         }
         return Optional.of(withoutOtherHospitalsDetails(entry));
     }

@@ -98,6 +98,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class SupportRequest {
 
+    /** The languages messages to an investigator are written in (see {@code RequestSubmitted.language}). */
+    static final List<String> SUPPORTED_LANGUAGES = List.of("nb", "en");
+
     @AggregateIdentifier
     private UUID requestId;
     private String investigatorId;
@@ -133,9 +136,13 @@ public class SupportRequest {
         if (command.contact() == null) {
             throw new InvalidInputException("contact", "a contact is required");
         }
+        if (command.language() != null && !SUPPORTED_LANGUAGES.contains(command.language())) {
+            throw new InvalidInputException("language", "must be one of " + SUPPORTED_LANGUAGES);
+        }
         // the contact is personal data: only its sealed form goes into the event (see ContactSealer)
         apply(new RequestSubmitted(command.requestId(), referenceNumbers.next(), actor.id(), command.study(),
-                command.services(), contacts.seal(command.requestId(), actor.id(), command.contact())));
+                command.services(), contacts.seal(command.requestId(), actor.id(), command.contact()),
+                command.language()));
         // (the identifier from the command: while the request is created, its fields are not set yet)
         applyClockEvents(clocks.start(command.requestId(), Clock.TRIAGE, null, null, null, null, now(), false,
                 SlaClocks.Definitions.of(targets)),

@@ -72,6 +72,23 @@ class SubmissionTest {
     }
 
     @Test
+    void theInvestigatorsLanguageIsRecordedWithTheSubmission() {
+        fixture.givenNoPriorActivity()
+                .when(new SubmitRequest(REQUEST_ID, study(), SERVICES, contact(), "en"), asInvestigator())
+                .expectEventsMatching(withoutClocks(new RequestSubmitted(REQUEST_ID, REFERENCE, INVESTIGATOR, study(),
+                        SERVICES, sealedContact(), "en")));
+    }
+
+    @Test
+    void aSubmissionInALanguageMessagesAreNotWrittenInIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new SubmitRequest(REQUEST_ID, study(), SERVICES, contact(), "de"), asInvestigator())
+                .expectException(invalidField("language"))
+                .expectNoEvents();
+        assertThat(referenceNumbers.calls).hasValue(0);
+    }
+
+    @Test
     void aSubmissionWithoutAContactIsRefused() {
         fixture.givenNoPriorActivity()
                 .when(new SubmitRequest(REQUEST_ID, study(), SERVICES, null), asInvestigator())

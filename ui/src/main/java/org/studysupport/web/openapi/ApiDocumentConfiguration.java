@@ -71,7 +71,8 @@ public class ApiDocumentConfiguration {
                         tag("Insight", "Hospital recommendations and statistics"),
                         tag("Audit", "The audit trail and who read it"),
                         tag("Privacy", "Erasure of personal data and the keys that seal it"),
-                        tag("Operations", "Read models and dead letters")))
+                        tag("Operations", "Read models and dead letters"),
+                        tag("Notifications", "The hospitals' webhook endpoints and their delivery logs")))
                 .security(List.of(new SecurityRequirement().addList(BASIC), new SecurityRequirement().addList(BEARER)));
     }
 

@@ -26,7 +26,7 @@ import java.util.Map;
  * firewall before a controller is reached), unauthenticated (401), not allowed (403), ask for a
  * type the operation does not produce (406), be refused by the sign-in limit (429), meet an
  * unexpected failure (500) or an identity provider that cannot be reached (503); one with a path
- * parameter may name something unknown or invisible to the caller (404); an action may be refused
+ * parameter may name something unknown or invisible to the caller (404); an action (POST, DELETE) may be refused
  * in the current state or lose to a concurrent change (409); one with a body may send too much
  * (413) or the wrong content type (415).
  */
@@ -75,7 +75,7 @@ final class ProblemAnswers {
         if (path.contains("{")) {
             add(responses, "404");
         }
-        if (method == PathItem.HttpMethod.POST) {
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.DELETE) {
             add(responses, "409");
         }
         if (operation.getRequestBody() != null) {

@@ -1,5 +1,6 @@
 package org.studysupport.web.request;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -33,7 +34,10 @@ public record SubmitRequestBody(
         @Min(1) @Max(10000) Integer plannedSites,
         @NotBlank @Size(max = 20000) String description,
         @NotEmpty @DistinctElements List<@NotNull ServiceCode> services,
-        @NotNull @Valid Contact contact) {
+        @NotNull @Valid Contact contact,
+        @Schema(description = "the investigator's language for the e-mail sent to them: nb (Norwegian bokmål) or en;"
+                + " absent or null for the site's default", allowableValues = {"nb", "en"}, nullable = true)
+        @Pattern(regexp = "nb|en", message = "must be nb or en") String language) {
 
     public record Contact(
             @NotBlank @Size(max = 200) String name,
@@ -45,6 +49,6 @@ public record SubmitRequestBody(
         return new SubmitRequest(requestId,
                 new StudyDetails(title, acronym, studyPhase, sponsor, therapeuticArea, fundingStatus,
                         plannedStartDate, countries, plannedSites, description),
-                services, new ContactDetails(contact.name(), contact.email(), contact.phone()));
+                services, new ContactDetails(contact.name(), contact.email(), contact.phone()), language);
     }
 }
