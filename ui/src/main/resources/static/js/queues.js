@@ -18,6 +18,9 @@
     });
     document.body.addEventListener('htmx:sseOpen', function () {
         status.setAttribute('data-connected', 'true');
+        if (!status.textContent) {
+            status.textContent = status.getAttribute('data-on');
+        }
         if (lost) {
             lost = false;
             status.textContent = status.getAttribute('data-back');

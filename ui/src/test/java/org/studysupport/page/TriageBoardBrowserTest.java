@@ -100,6 +100,27 @@ class TriageBoardBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theBoardSaysWhenItsLiveConnectionIsLostAndCatchesUpWhenItIsBack() {
+        Browser coordinator = signedIn("coordinator");
+        coordinator.go("/triage?page=" + pageOfTheNextSubmission());
+        awaitConnected(coordinator);
+        WebElement status = coordinator.find(By.id("live-status"));
+        assertThat(status.getText()).isEqualTo("Live: the list updates by itself.");
+
+        // the connection drops while the browser is off the network: its reconnections fail until it is back
+        network(coordinator, true);
+        coordinator.driver().executeScript("var source = document.querySelector('[sse-connect]')"
+                + "['htmx-internal-data'].sseEventSource; source.close(); source.onerror(new Event('error'));");
+        coordinator.waitForText(By.id("live-status"), "The live connection was lost.");
+        String id = submit(unique("Submitted while offline"), "MONITORING");
+        network(coordinator, false);
+
+        coordinator.waitForText(By.id("live-status"), "The live connection is back");
+        coordinator.waitFor(By.cssSelector("tr[data-request-id='" + id + "']"));
+        coordinator.assertAccessible();
+    }
+
+    @Test
     void rolesTheTriageQueueIsNotForAreRefused() {
         for (String user : List.of("investigator1", "ous-staff", "auditor")) {
             Browser browser = signedIn(user);
@@ -110,6 +131,13 @@ class TriageBoardBrowserTest extends BrowserTest {
             assertThat(browser.find(By.cssSelector("[role=alert]")).getText()).contains("You may not do this.");
             browser.close();
         }
+    }
+
+    /** Takes the browser off the network, or back on it (Chrome's network emulation). */
+    private static void network(Browser browser, boolean offline) {
+        browser.driver().executeCdpCommand("Network.enable", java.util.Map.of());
+        browser.driver().executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of(
+                "offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     /** Waits until the board's live connection is open (queues.js marks it). */
