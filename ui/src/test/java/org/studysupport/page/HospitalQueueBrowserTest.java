@@ -50,6 +50,16 @@ class HospitalQueueBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theQueueIsInBokmalForABrowserThatAsksForIt() {
+        Browser staff = browser("nb").signIn("ous-staff");
+        staff.go("/hospitals/OUS");
+        assertThat(staff.find(By.tagName("h1")).getText()).isEqualTo("Køen til Oslo University Hospital");
+        await().atMost(Duration.ofSeconds(15)).until(() -> staff.find(By.id("live-status")).getText()
+                .equals("Direkte: listen oppdateres av seg selv."));
+        staff.assertAccessible();
+    }
+
+    @Test
     void hospitalStaffAreRefusedAnotherHospitalsQueueAsTheApiRefusesIt() {
         int apiStatus = as("ous-staff").get("/api/queues/hospitals/HUS").status();
         assertThat(apiStatus).isEqualTo(403);

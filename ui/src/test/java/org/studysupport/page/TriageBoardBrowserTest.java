@@ -121,6 +121,19 @@ class TriageBoardBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aBoardWhoseSessionEndedGoesToTheSignInPageRatherThanShowItInTheTable() {
+        Browser coordinator = signedIn("coordinator");
+        coordinator.go("/triage");
+        awaitConnected(coordinator);
+        coordinator.driver().manage().deleteCookieNamed("JSESSIONID");
+
+        submit(unique("Arrives after the session ended"), "MONITORING");
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> coordinator.path().startsWith("/login"));
+        assertThat(coordinator.findAll(By.name("username"))).hasSize(1);
+    }
+
+    @Test
     void rolesTheTriageQueueIsNotForAreRefused() {
         for (String user : List.of("investigator1", "ous-staff", "auditor")) {
             Browser browser = signedIn(user);
