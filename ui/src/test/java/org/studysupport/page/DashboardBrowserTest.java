@@ -106,6 +106,19 @@ class DashboardBrowserTest extends BrowserTest {
     }
 
     @Test
+    void theDashboardIsInBokmalForABrowserThatAsksForIt() {
+        Browser admin = browser("nb").signIn("admin");
+        await().atMost(Duration.ofSeconds(15)).until(() -> admin.findAll(By.cssSelector("canvas[data-chart]"))
+                .stream().allMatch(canvas -> "true".equals(canvas.getAttribute("data-drawn"))));
+        assertThat(admin.findAll(By.cssSelector(".chart h3")).stream().map(WebElement::getText))
+                .containsExactly("Forespørsler per status", "Forespørsler per tjeneste",
+                        "Tjenestenivå nådd og brutt per sykehus", "Tid til triage");
+        assertThat(rows(admin, "triageTimes").keySet())
+                .containsExactly("Under 1 time", "1 til 4 timer", "4 til 24 timer", "1 til 3 døgn", "3 døgn eller mer");
+        admin.assertAccessible();
+    }
+
+    @Test
     void aPeriodThatEndsBeforeItStartsIsShownBesideTheField() {
         Browser auditor = signedIn("auditor");
         auditor.go("/?from=2032-04-07&to=2032-04-01");
