@@ -10,11 +10,13 @@ import org.studysupport.api.query.FindHospitalQueue;
 import org.studysupport.api.query.FindStatistics;
 import org.studysupport.api.query.FindTriageQueue;
 import org.studysupport.api.query.FindTriageQueueAsOf;
+import org.studysupport.api.query.FindTriageTimes;
 import org.studysupport.api.query.HospitalQueuePage;
 import org.studysupport.api.query.RecommendHospitals;
 import org.studysupport.api.query.Recommendations;
 import org.studysupport.api.query.RequestPage;
 import org.studysupport.api.query.Statistics;
+import org.studysupport.api.query.TriageTimes;
 import org.studysupport.api.reference.HospitalDirectory;
 import org.studysupport.api.reference.ServiceCode;
 import org.studysupport.api.security.Actor;
@@ -53,6 +55,17 @@ public class QueueService {
 
     /** A hospital's queue: coordinators see any, hospital staff only their own. */
     public HospitalQueuePage hospital(String code, int page, int size) {
+        Actor actor = requireHospitalQueue(code);
+        return Answers.join(queries.query(new FindHospitalQueue(code, page, size, actor),
+                ResponseTypes.instanceOf(HospitalQueuePage.class)));
+    }
+
+    /**
+     * Refuses a hospital's queue to whoever may not read it (an unknown hospital: 404; another
+     * hospital's staff: 403), as {@link #hospital} does; answers the signed-in actor. For what
+     * follows a queue without reading it, such as a page's live stream.
+     */
+    public Actor requireHospitalQueue(String code) {
         if (hospitals.find(code).isEmpty()) {
             throw new UnknownEntityException("No hospital " + code + ".");
         }
@@ -60,8 +73,7 @@ public class QueueService {
         if (!RequestScope.of(actor).coversHospital(code)) {
             throw new NotPermittedException("Hospital staff see only their own hospital's queue.");
         }
-        return Answers.join(queries.query(new FindHospitalQueue(code, page, size, actor),
-                ResponseTypes.instanceOf(HospitalQueuePage.class)));
+        return actor;
     }
 
     public Recommendations recommendations(UUID requestId, ServiceCode service) {
@@ -73,5 +85,14 @@ public class QueueService {
     public Statistics statistics(Instant from, Instant to) {
         RequestScope.of(CurrentActor.get()).requireWholeNetwork("Statistics");
         return Answers.join(queries.query(new FindStatistics(from, to), ResponseTypes.instanceOf(Statistics.class)));
+    }
+
+    /**
+     * The distribution of time to triage over the requests submitted in [from, to): the same
+     * requests as {@link #statistics}' {@code timeToTriage}, counted per band (for the dashboard).
+     */
+    public TriageTimes triageTimes(Instant from, Instant to) {
+        RequestScope.of(CurrentActor.get()).requireWholeNetwork("Statistics");
+        return Answers.join(queries.query(new FindTriageTimes(from, to), ResponseTypes.instanceOf(TriageTimes.class)));
     }
 }

@@ -5,7 +5,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.studysupport.api.query.FindStatistics;
+import org.studysupport.api.query.FindTriageTimes;
 import org.studysupport.api.query.Statistics;
+import org.studysupport.api.query.TriageTimes;
 import org.studysupport.api.reference.ServiceCode;
 import org.studysupport.api.request.RequestStatus;
 import org.studysupport.api.sla.Clock;
@@ -81,6 +83,22 @@ public class StatisticsQueries {
         long requests = byStatus.values().stream().mapToLong(Long::longValue).sum();
         return new Statistics(query.from(), query.to(), requests, byStatus, byService, byHospital, triage,
                 response, completion, slaResults(query));
+    }
+
+    /**
+     * Time to triage in bands: the same requests and the same durations as the statistics'
+     * {@code timeToTriage} for the same period, counted per band instead of summed up.
+     */
+    @QueryHandler
+    public TriageTimes handle(FindTriageTimes query) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        String period = period(new FindStatistics(query.from(), query.to()), parameters);
+        List<Duration> durations = new ArrayList<>();
+        jdbc.query("select r.submitted_at as started, r.triaged_at as stopped from request_view r"
+                + " where r.triaged_at is not null and " + period, parameters, rs -> {
+                    durations.add(Duration.between(Rows.instant(rs, "started"), Rows.instant(rs, "stopped")));
+                });
+        return TriageTimes.of(durations);
     }
 
     /** Met and breached clocks per clock and hospital (triage first, as it has no hospital), by result time. */

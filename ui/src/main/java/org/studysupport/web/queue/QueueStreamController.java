@@ -37,7 +37,12 @@ public class QueueStreamController {
         return feed.subscribe(CurrentActor.get(), parse(lastEventId));
     }
 
-    private static Long parse(String lastEventId) {
+    /**
+     * The stream position a client resumes after, from its {@code Last-Event-ID} header (null: none,
+     * a new stream); anything but an event id of this stream is refused. The pages' streams read it
+     * the same way.
+     */
+    public static Long parse(String lastEventId) {
         if (lastEventId == null || lastEventId.isBlank()) {
             return null;
         }
