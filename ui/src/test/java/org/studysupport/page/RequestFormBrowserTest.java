@@ -7,6 +7,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.studysupport.support.Browser;
 import org.studysupport.support.BrowserTest;
 
@@ -21,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The submission form at /requests/new, used as an investigator would. */
 class RequestFormBrowserTest extends BrowserTest {
 
+    @Autowired
+    private JdbcTemplate jdbc;
+
     @Test
     void anInvestigatorSubmitsThroughTheFormAndLandsOnTheNewRequestsPage() {
         Browser browser = signedIn("investigator1");
@@ -30,6 +35,10 @@ class RequestFormBrowserTest extends BrowserTest {
 
         String title = unique("Low-dose colchicine after myocardial infarction");
         fillIn(browser, title);
+        // the English page offers English e-mail; this investigator wants them in bokmål
+        assertThat(new Select(browser.find(By.id("language"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("en");
+        new Select(browser.find(By.id("language"))).selectByValue("nb");
         browser.driver().executeScript("window.scrollTo(0, 0)");
         browser.screenshot("requests-new");
         browser.find(By.cssSelector("form.submission-form button[type=submit]")).click();
@@ -51,6 +60,9 @@ class RequestFormBrowserTest extends BrowserTest {
         assertThat(request.path("contact").path("email").asText()).isEqualTo("kari@example.org");
         assertThat(request.path("contact").path("phone").asText()).isEqualTo("+47 22 00 00 00");
         assertThat(request.path("investigatorId").asText()).isEqualTo("investigator1");
+        String submitted = jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry"
+                + " where aggregate_identifier = ? and sequence_number = 0", String.class, id);
+        assertThat(submitted).contains("\"language\":\"nb\"");
     }
 
     @Test

@@ -28,6 +28,8 @@ public class SubmissionForm {
     private String sponsor;
     private String therapeuticArea;
     private String fundingStatus;
+    /** The language of the e-mail the investigator gets about the request: {@code nb} or {@code en}. */
+    private String language;
     private String plannedStartDate;
     private String countries;
     private String plannedSites;
@@ -81,7 +83,8 @@ public class SubmissionForm {
                 choice(fundingStatus, FundingStatus.class, "fundingStatus", errors),
                 date(plannedStartDate, "plannedStartDate", errors), countryList(countries),
                 number(plannedSites, "plannedSites", errors), lineFeeds(description), serviceList(errors),
-                new SubmitRequestBody.Contact(contact.getName(), contact.getEmail(), blankToNull(contact.getPhone())));
+                new SubmitRequestBody.Contact(contact.getName(), contact.getEmail(), blankToNull(contact.getPhone())),
+                blankToNull(language));
     }
 
     private List<ServiceCode> serviceList(Errors errors) {
@@ -200,6 +203,14 @@ public class SubmissionForm {
 
     public void setFundingStatus(String fundingStatus) {
         this.fundingStatus = fundingStatus;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
     }
 
     public String getPlannedStartDate() {

@@ -11,6 +11,7 @@ import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -102,6 +103,8 @@ public class SubmissionPage {
         Action.SUBMIT_REQUEST.requireRole(CurrentActor.get());
         SubmissionForm form = new SubmissionForm();
         form.setIdempotencyKey(UUID.randomUUID().toString());
+        // e-mail about the request in the page's language, unless the investigator picks the other
+        form.setLanguage(LocaleContextHolder.getLocale().getLanguage());
         model.addAttribute("form", form);
         return show(model);
     }
