@@ -4,15 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.studysupport.api.problem.InvalidInputException;
 import org.studysupport.command.idempotency.IdempotencyKeys;
 
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * The {@code Idempotency-Key} header of a submission or an action: 1 to 255 printable ASCII
  * characters without spaces (a UUID, a ULID, base64 all fit). Non-ASCII characters are refused
  * rather than stored: HTTP header bytes beyond ASCII have no agreed encoding, so the same key
- * could arrive as two different strings.
+ * could arrive as two different strings. The request's page sends its hidden key the same way, so
+ * that a key means one call whichever client made it.
  */
-final class IdempotencyKeyHeader {
+public final class IdempotencyKeyHeader {
 
     static final String NAME = "Idempotency-Key";
     static final int MAX_LENGTH = 255;
@@ -23,13 +25,18 @@ final class IdempotencyKeyHeader {
     private IdempotencyKeyHeader() {
     }
 
+    /** The target of an action on a request: its path in the API, e.g. {@code /api/requests/{id}/accept}. */
+    public static String actionTarget(UUID requestId, String action) {
+        return "/api/requests/" + requestId + "/" + action;
+    }
+
     /**
      * The call a keyed request makes.
      *
      * @param target the path of the call, its ids in canonical form
      * @param body   the parsed body, fingerprinted
      */
-    static IdempotencyKeys.Call call(String key, String target, Object body, ObjectMapper objectMapper) {
+    public static IdempotencyKeys.Call call(String key, String target, Object body, ObjectMapper objectMapper) {
         if (!VALID.matcher(key).matches()) {
             throw new InvalidInputException(NAME, "must be 1 to " + MAX_LENGTH
                     + " printable ASCII characters without spaces");
