@@ -51,35 +51,35 @@ public class RequestPageActions {
     }
 
     @PostMapping("/clarifications")
-    String ask(@PathVariable UUID id, @RequestParam String idempotencyKey,
+    String ask(@PathVariable UUID id, @RequestParam(required = false) String idempotencyKey,
                @Valid @ModelAttribute("body") ActionBodies.Question body, BindingResult binding, RedirectAttributes flash) {
         return perform(new Form(id, "clarifications", "ask", idempotencyKey), body, binding, flash,
                 () -> body.toCommand(id));
     }
 
     @PostMapping("/clarifications/{clarificationId}/answer")
-    String answer(@PathVariable UUID id, @PathVariable UUID clarificationId, @RequestParam String idempotencyKey,
+    String answer(@PathVariable UUID id, @PathVariable UUID clarificationId, @RequestParam(required = false) String idempotencyKey,
                   @Valid @ModelAttribute("body") ActionBodies.Answer body, BindingResult binding, RedirectAttributes flash) {
         return perform(new Form(id, "clarifications/" + clarificationId + "/answer", "answer", idempotencyKey),
                 body, binding, flash, () -> body.toCommand(id, clarificationId));
     }
 
     @PostMapping("/accept")
-    String accept(@PathVariable UUID id, @RequestParam String idempotencyKey,
+    String accept(@PathVariable UUID id, @RequestParam(required = false) String idempotencyKey,
                   @Valid @ModelAttribute("body") ActionBodies.Accept body, BindingResult binding, RedirectAttributes flash) {
         return perform(new Form(id, "accept", "accept", idempotencyKey), body, binding, flash,
                 () -> body.toCommand(id));
     }
 
     @PostMapping("/reject")
-    String reject(@PathVariable UUID id, @RequestParam String idempotencyKey,
+    String reject(@PathVariable UUID id, @RequestParam(required = false) String idempotencyKey,
                   @Valid @ModelAttribute("body") ActionBodies.Reason body, BindingResult binding, RedirectAttributes flash) {
         return perform(new Form(id, "reject", "reject", idempotencyKey), body, binding, flash,
                 () -> body.toRejection(id));
     }
 
     @PostMapping("/assignments")
-    String assign(@PathVariable UUID id, @RequestParam String idempotencyKey,
+    String assign(@PathVariable UUID id, @RequestParam(required = false) String idempotencyKey,
                   @Valid @ModelAttribute("body") ActionBodies.Assign body, BindingResult binding, RedirectAttributes flash) {
         String service = body == null || body.service() == null ? "" : body.service().name();
         return perform(new Form(id, "assignments", "assign-" + service, idempotencyKey), body, binding, flash,
@@ -87,7 +87,7 @@ public class RequestPageActions {
     }
 
     @PostMapping("/assignments/{assignmentId}/acknowledge")
-    String acknowledge(@PathVariable UUID id, @PathVariable UUID assignmentId, @RequestParam String idempotencyKey,
+    String acknowledge(@PathVariable UUID id, @PathVariable UUID assignmentId, @RequestParam(required = false) String idempotencyKey,
                        RedirectAttributes flash) {
         ActionBodies.Empty body = new ActionBodies.Empty();
         return perform(new Form(id, "assignments/" + assignmentId + "/acknowledge", "acknowledge-" + assignmentId,
@@ -95,7 +95,7 @@ public class RequestPageActions {
     }
 
     @PostMapping("/assignments/{assignmentId}/decline")
-    String decline(@PathVariable UUID id, @PathVariable UUID assignmentId, @RequestParam String idempotencyKey,
+    String decline(@PathVariable UUID id, @PathVariable UUID assignmentId, @RequestParam(required = false) String idempotencyKey,
                    @Valid @ModelAttribute("body") ActionBodies.Reason body, BindingResult binding, RedirectAttributes flash) {
         return perform(new Form(id, "assignments/" + assignmentId + "/decline", "decline-" + assignmentId,
                 idempotencyKey), body, binding, flash, () -> body.toDecline(id, assignmentId));
@@ -103,14 +103,14 @@ public class RequestPageActions {
 
     @PostMapping("/assignments/{assignmentId}/complete")
     String completeAssignment(@PathVariable UUID id, @PathVariable UUID assignmentId,
-                              @RequestParam String idempotencyKey, @Valid @ModelAttribute("body") ActionBodies.Summary body,
+                              @RequestParam(required = false) String idempotencyKey, @Valid @ModelAttribute("body") ActionBodies.Summary body,
                               BindingResult binding, RedirectAttributes flash) {
         return perform(new Form(id, "assignments/" + assignmentId + "/complete", "deliver-" + assignmentId,
                 idempotencyKey), body, binding, flash, () -> body.toCommand(id, assignmentId));
     }
 
     @PostMapping("/assignments/{assignmentId}/reassign")
-    String reassign(@PathVariable UUID id, @PathVariable UUID assignmentId, @RequestParam String idempotencyKey,
+    String reassign(@PathVariable UUID id, @PathVariable UUID assignmentId, @RequestParam(required = false) String idempotencyKey,
                     @Valid @ModelAttribute("body") ActionBodies.Reassign body, BindingResult binding,
                     RedirectAttributes flash) {
         return perform(new Form(id, "assignments/" + assignmentId + "/reassign", "reassign-" + assignmentId,
@@ -118,14 +118,14 @@ public class RequestPageActions {
     }
 
     @PostMapping("/assignments/{assignmentId}/cancel")
-    String cancel(@PathVariable UUID id, @PathVariable UUID assignmentId, @RequestParam String idempotencyKey,
+    String cancel(@PathVariable UUID id, @PathVariable UUID assignmentId, @RequestParam(required = false) String idempotencyKey,
                   @Valid @ModelAttribute("body") ActionBodies.Reason body, BindingResult binding, RedirectAttributes flash) {
         return perform(new Form(id, "assignments/" + assignmentId + "/cancel", "cancel-" + assignmentId,
                 idempotencyKey), body, binding, flash, () -> body.toCancellation(id, assignmentId));
     }
 
     @PostMapping("/complete")
-    String complete(@PathVariable UUID id, @RequestParam String idempotencyKey,
+    String complete(@PathVariable UUID id, @RequestParam(required = false) String idempotencyKey,
                     @Valid @ModelAttribute("body") ActionBodies.Outcome body, BindingResult binding,
                     RedirectAttributes flash) {
         return perform(new Form(id, "complete", "complete", idempotencyKey), body, binding, flash,
@@ -133,7 +133,7 @@ public class RequestPageActions {
     }
 
     @PostMapping("/withdraw")
-    String withdraw(@PathVariable UUID id, @RequestParam String idempotencyKey,
+    String withdraw(@PathVariable UUID id, @RequestParam(required = false) String idempotencyKey,
                     @Valid @ModelAttribute("body") ActionBodies.Reason body, BindingResult binding,
                     RedirectAttributes flash) {
         return perform(new Form(id, "withdraw", "withdraw", idempotencyKey), body, binding, flash,
@@ -141,7 +141,7 @@ public class RequestPageActions {
     }
 
     @PostMapping("/comments")
-    String comment(@PathVariable UUID id, @RequestParam String idempotencyKey,
+    String comment(@PathVariable UUID id, @RequestParam(required = false) String idempotencyKey,
                    @Valid @ModelAttribute("body") ActionBodies.Comment body, BindingResult binding,
                    RedirectAttributes flash) {
         return perform(new Form(id, "comments", "comment", idempotencyKey), body, binding, flash,
@@ -167,8 +167,13 @@ public class RequestPageActions {
             return back + "#form-" + form.name();
         }
         try {
-            requests.actOnce(form.requestId(), command.get(), IdempotencyKeyHeader.call(form.idempotencyKey(),
-                    IdempotencyKeyHeader.actionTarget(form.requestId(), form.action()), body, objectMapper));
+            if (form.idempotencyKey() == null) {
+                // a form of the page always sends its key; a post made otherwise acts without one
+                requests.act(form.requestId(), command.get());
+            } else {
+                requests.actOnce(form.requestId(), command.get(), IdempotencyKeyHeader.call(form.idempotencyKey(),
+                        IdempotencyKeyHeader.actionTarget(form.requestId(), form.action()), body, objectMapper));
+            }
         } catch (DomainException | CommandExecutionException | ConcurrencyException e) {
             flash.addFlashAttribute(FAILED_FORM, form.name());
             flash.addFlashAttribute(REFUSAL, refusal(e));
