@@ -69,6 +69,47 @@ class RequestPageBrowserTest extends BrowserTest {
     }
 
     @Test
+    void coordinatorReassignsCancelsAndCompletesFromThePage() {
+        String id = accepted(unique("Coordinator reassigns"), "MONITORING");
+        String atOus = assign(id, "MONITORING", "OUS");
+        Browser coordinator = signedIn("coordinator");
+        coordinator.go("/requests/" + id);
+        assertThat(coordinator.findAll(By.id("form-complete"))).as("an assignment is open").isEmpty();
+        assertThat(coordinator.findAll(By.id("form-acknowledge-" + atOus))).as("hospitals acknowledge").isEmpty();
+
+        Select to = new Select(coordinator.find(By.id("hospital-reassign-" + atOus)));
+        assertThat(to.getOptions()).extracting(option -> option.getAttribute("value")).doesNotContain("OUS");
+        String target = to.getFirstSelectedOption().getAttribute("value");
+        coordinator.find(By.id("reason-reassign-" + atOus)).sendKeys("Closer to the sites");
+        coordinator.find(By.cssSelector("#form-reassign-" + atOus + " button[type=submit]")).click();
+        assertThat(coordinator.waitFor(DONE).getText()).isEqualTo("The assignment was moved to the other hospital.");
+
+        JsonNode reassigned = read("coordinator", id);
+        assertThat(assignment(reassigned, atOus).path("status").asText()).isEqualTo("REASSIGNED");
+        String moved = assignment(reassigned, atOus).path("replacedBy").asText();
+        assertThat(assignment(reassigned, moved).path("hospital").asText()).isEqualTo(target);
+
+        coordinator.find(By.id("reason-cancel-" + moved)).sendKeys("Not needed after all");
+        coordinator.find(By.cssSelector("#form-cancel-" + moved + " button[type=submit]")).click();
+        assertThat(coordinator.waitFor(DONE).getText()).isEqualTo("The assignment was cancelled.");
+        assertThat(coordinator.find(By.id("assignment-" + moved)).getText())
+                .contains("Cancelled").contains("Not needed after all");
+
+        coordinator.find(By.id("outcome-complete")).sendKeys("Handled within the unit");
+        coordinator.find(By.cssSelector("#form-complete button[type=submit]")).click();
+        assertThat(coordinator.waitFor(DONE).getText()).isEqualTo("The request was completed.");
+        assertThat(coordinator.find(By.cssSelector(".request-badges")).getText()).contains("Completed");
+        assertThat(coordinator.findAll(By.cssSelector("form.action-form")))
+                .as("a completed request takes nothing but comments")
+                .extracting(form -> form.getAttribute("id")).containsExactly("form-comment");
+        assertThat(coordinator.find(By.cssSelector("ol.timeline")).getText())
+                .contains("Assignment reassigned").contains("Assignment cancelled").contains("Request completed")
+                .contains("Not needed after all");
+        coordinator.assertAccessible();
+        assertThat(read("coordinator", id).path("outcome").asText()).isEqualTo("Handled within the unit");
+    }
+
+    @Test
     void hospitalStaffAcknowledgeAndCompleteTheirAssignmentAndHaveNoButtonOnAnotherHospitals() {
         String id = accepted(unique("Hospital works the page"), "MONITORING", "DATA_MANAGEMENT");
         String atOus = assign(id, "MONITORING", "OUS");

@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request itself: in every state of the authorization matrix ({@code authorization-matrix.csv},
  * {@link MatrixState}) and for every demo user, an action is offered exactly when the application
  * lets that user take it. First against the matrix's rows (which {@link AuthorizationMatrixTest}
- * holds against the running application); then, for every action in every state, whether or not the
- * matrix has a row for it, by taking it through the API: an offered action succeeds on a request
+ * holds against the running application); then, for every action in every state of the matrix and a
+ * few more, whether or not the matrix has a row for it, by taking it through the API: an offered action succeeds on a request
  * freshly prepared in that state, an action not offered is refused and changes nothing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -103,11 +105,8 @@ class AvailableActionsAgreementTest extends PostgresApiTest {
     void inEveryStateEveryActionOfferedSucceedsAndEveryOtherIsRefused() {
         List<String> disagreements = new ArrayList<>();
         int attempts = 0;
-        for (MatrixState state : MatrixState.values()) {
-            if (state == MatrixState.NONE) {
-                continue;
-            }
-            Map<String, String> shared = prepare(state);
+        for (State state : states()) {
+            Map<String, String> shared = state.prepare();
             RequestView whole = view("coordinator", shared.get("id"));
             for (String caller : MATRIX.callers()) {
                 if (caller.equals(ANONYMOUS)) {
@@ -117,7 +116,7 @@ class AvailableActionsAgreementTest extends PostgresApiTest {
                 AvailableActions offers = seen == null ? null : AvailableActions.of(seen, actorOf(caller));
                 for (Attempt attempt : attempts(whole)) {
                     boolean offered = offers != null && attempt.offered().test(offers);
-                    String id = offered ? prepare(state).get("id") : shared.get("id");
+                    String id = offered ? state.prepare().get("id") : shared.get("id");
                     RequestView target = offered ? view("coordinator", id) : whole;
                     long versionBefore = target.version();
                     Api.Answer answer = as(caller).post(attempt.path(target), attempt.body());
@@ -139,6 +138,64 @@ class AvailableActionsAgreementTest extends PostgresApiTest {
         }
         assertThat(attempts).as("actions taken").isGreaterThan(500);
         assertThat(disagreements).isEmpty();
+    }
+
+    /** A state to prepare requests in, afresh for each call that should succeed. */
+    private record State(String name, Supplier<Map<String, String>> preparation) {
+        Map<String, String> prepare() {
+            return preparation.get();
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /**
+     * The states of the matrix, and those it has no rows for: a question asked after the acceptance
+     * (assignments may still be made), a question asked by a hospital, and the final states reached
+     * otherwise than by completion.
+     */
+    private List<State> states() {
+        List<State> states = new ArrayList<>();
+        for (MatrixState state : MatrixState.values()) {
+            if (state != MatrixState.NONE) {
+                states.add(new State(state.name(), () -> prepare(state)));
+            }
+        }
+        states.add(new State("ACCEPTED_THEN_ASKED", () -> extra("ACCEPTED_THEN_ASKED", (flow, id) -> {
+            flow.accept(id, "NORMAL");
+            flow.ask("coordinator", id, "Which sites?");
+        })));
+        states.add(new State("PENDING_AT_OUS_THEN_ASKED_BY_OUS", () -> extra("PENDING_AT_OUS_THEN_ASKED_BY_OUS",
+                (flow, id) -> {
+                    flow.accept(id, "NORMAL");
+                    flow.assign(id, "MONITORING", "OUS");
+                    flow.ask("ous-staff", id, "Which monitoring plan?");
+                })));
+        states.add(new State("REASSIGNED_FROM_OUS", () -> extra("REASSIGNED_FROM_OUS", (flow, id) -> {
+            flow.accept(id, "NORMAL");
+            String atOus = flow.assign(id, "MONITORING", "OUS");
+            flow.reassign(id, atOus, offering(ServiceCode.MONITORING, "OUS"));
+        })));
+        states.add(new State("REJECTED", () -> extra("REJECTED", (flow, id) -> flow.reject(id))));
+        states.add(new State("WITHDRAWN_WHILE_PENDING_AT_OUS", () -> extra("WITHDRAWN_WHILE_PENDING_AT_OUS",
+                (flow, id) -> {
+                    flow.accept(id, "NORMAL");
+                    flow.assign(id, "MONITORING", "OUS");
+                    flow.withdraw(MatrixState.OWNER, id);
+                })));
+        return states;
+    }
+
+    /** A request of the matrix's owner asking for the matrix's services, taken on as the steps say. */
+    private Map<String, String> extra(String name, BiConsumer<Workflow, String> steps) {
+        Workflow flow = new Workflow(port);
+        String id = flow.submit(MatrixState.OWNER, unique("Offered actions " + name), "MONITORING", "DATA_MANAGEMENT")
+                .path("id").asText();
+        steps.accept(flow, id);
+        return Map.of("id", id);
     }
 
     /** Whether the page offers the call of one matrix cell, to the caller, on the prepared state. */
