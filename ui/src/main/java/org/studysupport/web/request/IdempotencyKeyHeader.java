@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.studysupport.api.problem.InvalidInputException;
 import org.studysupport.command.idempotency.IdempotencyKeys;
 
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * The {@code Idempotency-Key} header of a submission or an action: 1 to 255 printable ASCII
  * characters without spaces (a UUID, a ULID, base64 all fit). Non-ASCII characters are refused
  * rather than stored: HTTP header bytes beyond ASCII have no agreed encoding, so the same key
- * could arrive as two different strings. The submission page's hidden key goes through the same
- * check and fingerprint, so a form sent twice is one submission as a repeated API call is.
+ * could arrive as two different strings. The pages' hidden keys (the submission form, the actions of
+ * a request's page) go through the same check and fingerprint, so that a key means one call
+ * whichever client made it.
  */
 public final class IdempotencyKeyHeader {
 
@@ -22,6 +24,11 @@ public final class IdempotencyKeyHeader {
     private static final Pattern VALID = Pattern.compile(SYNTAX);
 
     private IdempotencyKeyHeader() {
+    }
+
+    /** The target of an action on a request: its path in the API, e.g. {@code /api/requests/{id}/accept}. */
+    public static String actionTarget(UUID requestId, String action) {
+        return "/api/requests/" + requestId + "/" + action;
     }
 
     /**

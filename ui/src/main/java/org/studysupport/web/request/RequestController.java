@@ -19,12 +19,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.studysupport.api.assignment.AcknowledgeAssignment;
-import org.studysupport.api.assignment.AssignService;
-import org.studysupport.api.assignment.CancelAssignment;
-import org.studysupport.api.assignment.CompleteAssignment;
-import org.studysupport.api.assignment.DeclineAssignment;
-import org.studysupport.api.assignment.ReassignAssignment;
 import org.studysupport.api.query.ListRequests;
 import org.studysupport.api.query.RequestSort;
 import org.studysupport.api.query.RequestSummary;
@@ -32,15 +26,8 @@ import org.studysupport.api.query.HistoryEntry;
 import org.studysupport.api.query.RequestView;
 import org.studysupport.api.query.RequestPage;
 import org.studysupport.api.reference.ServiceCode;
-import org.studysupport.api.request.AcceptRequest;
-import org.studysupport.api.request.AddComment;
-import org.studysupport.api.request.AnswerClarification;
-import org.studysupport.api.request.AskClarification;
-import org.studysupport.api.request.CompleteRequest;
 import org.studysupport.api.request.Priority;
-import org.studysupport.api.request.RejectRequest;
 import org.studysupport.api.request.RequestStatus;
-import org.studysupport.api.request.WithdrawRequest;
 import org.studysupport.application.RequestService;
 import org.studysupport.command.idempotency.IdempotencyKeys;
 import org.studysupport.query.audit.AccessTrail;
@@ -117,7 +104,7 @@ public class RequestController {
                                                 Object command) {
         Optional<RequestView> after = idempotencyKey == null ? requests.act(id, command)
                 : requests.actOnce(id, command, IdempotencyKeyHeader.call(idempotencyKey,
-                "/api/requests/" + id + "/" + action, body, objectMapper));
+                IdempotencyKeyHeader.actionTarget(id, action), body, objectMapper));
         return after.map(ResponseEntity::ok).orElseGet(() ->
                 ResponseEntity.accepted().location(URI.create("/api/requests/" + id)).build());
     }
@@ -175,7 +162,7 @@ public class RequestController {
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Question body) {
         return perform(id, "clarifications", idempotencyKey, body,
-                new AskClarification(id, UUID.randomUUID(), body.question()));
+                body.toCommand(id));
     }
 
     @PostMapping("/{id}/clarifications/{clarificationId}/answer")
@@ -185,7 +172,7 @@ public class RequestController {
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Answer body) {
         return perform(id, "clarifications/" + clarificationId + "/answer", idempotencyKey, body,
-                new AnswerClarification(id, clarificationId, body.answer()));
+                body.toCommand(id, clarificationId));
     }
 
     @PostMapping("/{id}/accept")
@@ -194,7 +181,7 @@ public class RequestController {
             @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Accept body) {
-        return perform(id, "accept", idempotencyKey, body, new AcceptRequest(id, body.priority(), body.note()));
+        return perform(id, "accept", idempotencyKey, body, body.toCommand(id));
     }
 
     @PostMapping("/{id}/reject")
@@ -203,7 +190,7 @@ public class RequestController {
             @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Reason body) {
-        return perform(id, "reject", idempotencyKey, body, new RejectRequest(id, body.reason()));
+        return perform(id, "reject", idempotencyKey, body, body.toRejection(id));
     }
 
     @PostMapping("/{id}/assignments")
@@ -214,7 +201,7 @@ public class RequestController {
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Assign body) {
         return perform(id, "assignments", idempotencyKey, body,
-                new AssignService(id, UUID.randomUUID(), body.service(), body.hospital(), body.note()));
+                body.toCommand(id));
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/acknowledge")
@@ -226,7 +213,7 @@ public class RequestController {
             @RequestBody(required = false) ActionBodies.Empty body) {
         // no body and {} are the same call
         return perform(id, "assignments/" + assignmentId + "/acknowledge", idempotencyKey, new ActionBodies.Empty(),
-                new AcknowledgeAssignment(id, assignmentId));
+                new ActionBodies.Empty().toAcknowledgement(id, assignmentId));
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/decline")
@@ -236,7 +223,7 @@ public class RequestController {
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Reason body) {
         return perform(id, "assignments/" + assignmentId + "/decline", idempotencyKey, body,
-                new DeclineAssignment(id, assignmentId, body.reason()));
+                body.toDecline(id, assignmentId));
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/reassign")
@@ -247,7 +234,7 @@ public class RequestController {
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Reassign body) {
         return perform(id, "assignments/" + assignmentId + "/reassign", idempotencyKey, body,
-                new ReassignAssignment(id, assignmentId, UUID.randomUUID(), body.hospital(), body.reason()));
+                body.toCommand(id, assignmentId));
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/cancel")
@@ -257,7 +244,7 @@ public class RequestController {
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Reason body) {
         return perform(id, "assignments/" + assignmentId + "/cancel", idempotencyKey, body,
-                new CancelAssignment(id, assignmentId, body.reason()));
+                body.toCancellation(id, assignmentId));
     }
 
     @PostMapping("/{id}/assignments/{assignmentId}/complete")
@@ -267,7 +254,7 @@ public class RequestController {
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Summary body) {
         return perform(id, "assignments/" + assignmentId + "/complete", idempotencyKey, body,
-                new CompleteAssignment(id, assignmentId, body.summary()));
+                body.toCommand(id, assignmentId));
     }
 
     @PostMapping("/{id}/complete")
@@ -276,7 +263,7 @@ public class RequestController {
             @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Outcome body) {
-        return perform(id, "complete", idempotencyKey, body, new CompleteRequest(id, body.outcome()));
+        return perform(id, "complete", idempotencyKey, body, body.toCommand(id));
     }
 
     @PostMapping("/{id}/withdraw")
@@ -285,7 +272,7 @@ public class RequestController {
             @Parameter(description = KEY_DESCRIPTION, schema = @Schema(pattern = KEY_PATTERN))
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Reason body) {
-        return perform(id, "withdraw", idempotencyKey, body, new WithdrawRequest(id, body.reason()));
+        return perform(id, "withdraw", idempotencyKey, body, body.toWithdrawal(id));
     }
 
     @PostMapping("/{id}/comments")
@@ -295,6 +282,6 @@ public class RequestController {
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey,
             @Valid @RequestBody ActionBodies.Comment body) {
         return perform(id, "comments", idempotencyKey, body,
-                new AddComment(id, UUID.randomUUID(), body.text(), body.visibility()));
+                body.toCommand(id));
     }
 }
