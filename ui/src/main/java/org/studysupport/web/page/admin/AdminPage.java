@@ -24,8 +24,9 @@ import java.util.List;
  * segments, errors, the latest rebuild) with a button to rebuild its read model, and the parked
  * events (dead letters) with a button to retry each. The buttons call what
  * {@code POST /api/admin/projections/{name}/replay} and {@code POST /api/admin/dead-letters/{id}/retry}
- * call; the processors' part of the page is a fragment that reloads itself every two seconds while
- * a rebuild runs. Only for roles granted {@link Action#OPERATE}.
+ * call; the processors' part of the page is a fragment that reloads itself every two seconds (htmx
+ * polling {@code /admin/projections}), so positions, lag and a rebuild's progress stay current
+ * without a reload. Only for roles granted {@link Action#OPERATE}.
  */
 @Controller
 public class AdminPage {
@@ -51,7 +52,7 @@ public class AdminPage {
         return "admin/index";
     }
 
-    /** The processors' table alone, for the page to reload while a rebuild runs. */
+    /** The processors' part of the page alone, for the page to reload it every two seconds. */
     @GetMapping("/admin/projections")
     String projectionsFragment(Model model) {
         Action.OPERATE.requireRole(CurrentActor.get());
