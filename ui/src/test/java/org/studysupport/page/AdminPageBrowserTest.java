@@ -179,6 +179,24 @@ class AdminPageBrowserTest extends ApiTest {
     }
 
     @Test
+    void aReasonLongerThanTheLimitIsRefusedBesideItsFieldAndStartsNothing() {
+        Browser browser = signedInAdmin();
+        browser.go("/admin");
+        long rebuilds = jdbc.queryForObject("select count(*) from projection_rebuild", Long.class);
+        // the field's maxlength stops typing; a value set past it is what a crafted form would send
+        browser.driver().executeScript("arguments[0].value = 'x'.repeat(2001);",
+                browser.find(By.id("reason-request-view-catch-up")));
+        browser.find(By.cssSelector("form[data-name=request-view-catch-up] button[type=submit]")).click();
+
+        WebElement error = browser.waitFor(By.id("reason-error-request-view-catch-up"));
+        assertThat(error.getText()).isEqualTo("Write at most 2,000 characters.");
+        assertThat(browser.find(By.id("reason-request-view-catch-up")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findAll(By.id("admin-started"))).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from projection_rebuild", Long.class)).isEqualTo(rebuilds);
+        browser.assertAccessible();
+    }
+
+    @Test
     void otherRolesGetThe403Page() {
         for (String user : List.of("auditor", "coordinator")) {
             Browser browser = Browser.open(port, "en");

@@ -173,7 +173,7 @@ class AuditPagesBrowserTest extends BrowserTest {
     }
 
     @Test
-    void theWholeLogVerifiesFromTheIndexAndAMomentBeforeTheRequestSaysItDidNotExist() {
+    void theWholeLogVerifiesFromTheIndexAndAMomentBeforeTheRequestOrNoMomentAtAllIsSaidSo() {
         String id = submit(unique("Before it existed"), "MONITORING");
         Instant submitted = Instant.parse(read("auditor", id).path("submittedAt").asText());
         Browser browser = browser("nb").signIn("auditor");
@@ -189,6 +189,15 @@ class AuditPagesBrowserTest extends BrowserTest {
         browser.find(By.cssSelector("#as-of-form button[type=submit]")).click();
         assertThat(browser.waitFor(By.id("as-of-missing")).getText()).startsWith("Henvendelsen fantes ikke ennå");
         assertThat(browser.findAll(By.id("as-of-view"))).isEmpty();
+
+        // what the date-time field cannot send, a link could: it is refused beside the field
+        browser.go("/audit/requests/" + id + "?asOf=yesterday");
+        WebElement field = browser.waitFor(By.id("asOf"));
+        assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(field.getAttribute("aria-describedby")).contains("asOf-error");
+        assertThat(browser.find(By.id("asOf-error")).getText()).startsWith("Oppgi dato og klokkeslett");
+        assertThat(browser.findAll(By.id("as-of-view"))).isEmpty();
+        browser.assertAccessible();
     }
 
     /** A request submitted, accepted, assigned, acknowledged, its assignment completed and itself completed. */
