@@ -138,6 +138,19 @@ class AuditPagesBrowserTest extends BrowserTest {
         assertThat(jsonLines.body().lines().toList()).hasSize(events)
                 .allSatisfy(line -> assertThat(JSON.readTree(line).path("requestId").asText()).isEqualTo(id));
 
+        browser.go("/audit");
+        Instant checkpointFrom = Instant.now();
+        HttpResponse<String> checkpoint = download(browser, browser.waitFor(By.id("export-checkpoint")).getAttribute("href"));
+        assertThat(checkpoint.statusCode()).isEqualTo(200);
+        JsonNode signed = JSON.readTree(checkpoint.body());
+        JsonNode verified = ok(as("auditor").get("/api/audit/verify"));
+        assertThat(signed.path("position").asLong()).isPositive().isLessThanOrEqualTo(verified.path("headPosition").asLong());
+        assertThat(signed.path("signature").asText()).isNotBlank();
+        assertThat(accessRecords("auditor", checkpointFrom)).anySatisfy(record -> {
+            assertThat(record.path("action").asText()).isEqualTo("CHECKPOINT");
+            assertThat(record.path("detail").asText()).isEqualTo("/audit/checkpoint.json");
+        });
+
         HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(URI.create(link)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.body()).as("without the session: the sign-in form, no events")
