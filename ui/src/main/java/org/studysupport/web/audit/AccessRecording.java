@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.studysupport.api.problem.DomainException;
+import org.studysupport.api.security.Action;
 import org.studysupport.api.security.Actor;
 import org.studysupport.query.audit.AccessTrail;
 import org.studysupport.security.CurrentActor;
@@ -41,6 +42,20 @@ public class AccessRecording {
         }
         trail.record(actor, action, target, detail);
         return answer;
+    }
+
+    /**
+     * Checks that the signed-in user's role may take the action, for an audited read that no URL rule
+     * guards (the pages'); a refusal is recorded with 403, as the API's refused calls are, then thrown.
+     */
+    public void requireRole(Action action, String read, String target, String detail) {
+        Actor actor = CurrentActor.get();
+        try {
+            action.requireRole(actor);
+        } catch (DomainException refused) {
+            trail.record(actor, read, target, detail, ProblemHandler.toProblem(refused).getStatus());
+            throw refused;
+        }
     }
 
     /** Records an audited call that the security rules refused to a signed-in user; others are not audited reads. */

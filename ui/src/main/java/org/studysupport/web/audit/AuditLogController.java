@@ -7,34 +7,19 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.studysupport.query.audit.AccessTrail;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.studysupport.api.access.RequestScope;
 import org.studysupport.api.problem.InvalidInputException;
 import org.studysupport.audit.Checkpoint;
 import org.studysupport.audit.CheckpointSigner;
-import org.studysupport.query.audit.log.AuditChainVerifier;
-import org.studysupport.query.audit.log.AuditLogReader;
 import org.studysupport.query.audit.log.ChainHash;
 import org.studysupport.query.audit.log.ChainVerification;
-import org.studysupport.query.audit.log.ExportFilter;
-import org.studysupport.security.CurrentActor;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -45,25 +30,14 @@ import java.util.regex.Pattern;
 @Tag(name = "Audit")
 public class AuditLogController {
 
-    private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,199}");
     private static final Pattern ANCHOR = Pattern.compile("(\\d{1,18}):([0-9a-f]{64})");
-    private static final String INSTANT_EXAMPLE = "an ISO-8601 instant, e.g. 2026-11-26T09:15:00Z";
 
-    private static final Logger logger = LoggerFactory.getLogger(AuditLogController.class);
-
-    private final AuditLogReader log;
-    private final AuditChainVerifier verifier;
+    private final AuditLogReads reads;
     private final CheckpointSigner signer;
-    private final Clock clock;
-    private final AccessRecording access;
 
-    public AuditLogController(AuditLogReader log, AuditChainVerifier verifier, CheckpointSigner signer, Clock clock,
-                              AccessRecording access) {
-        this.access = access;
-        this.log = log;
-        this.verifier = verifier;
+    public AuditLogController(AuditLogReads reads, CheckpointSigner signer) {
+        this.reads = reads;
         this.signer = signer;
-        this.clock = clock;
     }
 
     @GetMapping("/api/audit/events")
@@ -77,30 +51,10 @@ public class AuditLogController {
                        @RequestParam(required = false) String requestId,
                        @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                        HttpServletRequest request, HttpServletResponse response) throws IOException {
-        RequestScope.of(CurrentActor.get()).requireWholeNetwork("The audit log");
-        ExportFilter parsed = filter(from, to, type, actor, requestId);
-        // recorded before the first line is sent: a 2xx answer means its record is stored
-        ExportFilter filter = access.recorded(AccessTrail.EXPORT_EVENTS, requestId, AuditedReads.detail(request),
-                () -> parsed);
         boolean csv = accept != null && accept.contains(CsvExport.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
-        response.setContentType((csv ? CsvExport.MEDIA_TYPE : JsonLinesExport.MEDIA_TYPE) + ";charset=UTF-8");
-        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        OutputStream body = response.getOutputStream();
-        try {
-            if (csv) {
-                try (CsvExport export = new CsvExport(body)) {
-                    log.export(filter, export);
-                }
-            } else {
-                try (JsonLinesExport export = new JsonLinesExport(body)) {
-                    log.export(filter, export);
-                }
-            }
-        } catch (IOException clientGone) {
-            // only writing the answer throws this (the database's failures are not I/O exceptions)
-            logger.info("An audit export ended before its last event: {}", clientGone.toString());
-        }
+        reads.export(new AuditLogReads.ExportParameters(from, to, type, actor, requestId),
+                csv ? AuditLogReads.Format.CSV : AuditLogReads.Format.JSON_LINES, AuditedReads.detail(request),
+                response);
     }
 
     @GetMapping("/api/audit/verify")
@@ -109,18 +63,14 @@ public class AuditLogController {
             + " checks that the log still contains that head (AUDITOR, ADMIN)")
     public ChainVerification verify(@RequestParam(required = false) String anchor, HttpServletRequest request) {
         ChainVerification.Anchor given = anchor == null ? null : anchor(anchor);
-        return access.recorded(AccessTrail.VERIFY, null, AuditedReads.detail(request), () -> verifier.verify(given));
+        return reads.verify(given, AuditedReads.detail(request));
     }
 
     @GetMapping("/api/audit/checkpoint")
     @Operation(operationId = "auditCheckpoint",
             summary = "The chain's current head, signed with the installation's key (AUDITOR, ADMIN)")
     public Checkpoint checkpoint(HttpServletRequest request) {
-        return access.recorded(AccessTrail.CHECKPOINT, null, AuditedReads.detail(request), () -> {
-            AuditLogReader.ChainHead head = log.head();
-            return signer.sign(head.position() == null ? 0 : head.position(), head.hash(),
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
-        });
+        return reads.checkpoint(AuditedReads.detail(request));
     }
 
     @GetMapping("/api/audit/public-key")
@@ -131,44 +81,6 @@ public class AuditLogController {
                     additionalPropertiesSchema = String.class)))
     public Map<String, Object> publicKey() {
         return signer.publicKey();
-    }
-
-    private static ExportFilter filter(String from, String to, String type, String actor, String requestId) {
-        Instant start = instant("from", from);
-        Instant end = instant("to", to);
-        if (start != null && end != null && end.isBefore(start)) {
-            throw new InvalidInputException("to", "must not be before from");
-        }
-        if (type != null && !TYPE_NAME.matcher(type).matches()) {
-            throw new InvalidInputException("type", "must be an event type name, e.g. RequestSubmitted");
-        }
-        if (actor != null && (actor.isBlank() || actor.length() > 255)) {
-            throw new InvalidInputException("actor", "must be a user id (1-255 characters)");
-        }
-        return new ExportFilter(start, end, type, actor, requestId == null ? null : requestId(requestId));
-    }
-
-    private static Instant instant(String field, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be " + INSTANT_EXAMPLE);
-        }
-    }
-
-    private static String requestId(String text) {
-        try {
-            UUID id = UUID.fromString(text);
-            if (id.toString().equalsIgnoreCase(text)) {
-                return id.toString();
-            }
-        } catch (IllegalArgumentException notAUuid) {
-            // refused below
-        }
-        throw new InvalidInputException("requestId", "must be a request id (UUID)");
     }
 
     private static ChainVerification.Anchor anchor(String text) {
