@@ -1,6 +1,5 @@
 package org.studysupport.page;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -8,13 +7,15 @@ import org.openqa.selenium.WebElement;
 import org.studysupport.support.Browser;
 import org.studysupport.support.BrowserTest;
 import org.studysupport.support.EventClock;
-import org.studysupport.support.Workflow;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.studysupport.page.TriageBoardPages.awaitConnected;
+import static org.studysupport.page.TriageBoardPages.pageOf;
+import static org.studysupport.page.TriageBoardPages.pageOfTheNextSubmission;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -24,9 +25,6 @@ import static org.awaitility.Awaitility.await;
  */
 class TriageBoardBrowserTest extends BrowserTest {
 
-    /** The board's page size (TriageBoardPage.PAGE_SIZE). */
-    private static final int PAGE_SIZE = 25;
-
     @AfterEach
     void realTime() {
         EventClock.reset();
@@ -35,7 +33,7 @@ class TriageBoardBrowserTest extends BrowserTest {
     @Test
     void aRequestSubmittedMeanwhileAppearsOnTheOpenBoardWithoutAReload() {
         Browser coordinator = signedIn("coordinator");
-        coordinator.go("/triage?page=" + pageOfTheNextSubmission());
+        coordinator.go("/triage?page=" + pageOfTheNextSubmission(as("coordinator")));
         coordinator.waitFor(By.id("board-table"));
         awaitConnected(coordinator);
         coordinator.driver().executeScript("window.boardMarker = 'still the same page';");
@@ -64,7 +62,7 @@ class TriageBoardBrowserTest extends BrowserTest {
     void aChangeToAnItemOnTheBoardShowsWithoutAReloadAndATriagedRequestLeaves() {
         String id = submit(unique("Accepted while watched"), "REGULATORY");
         Browser coordinator = signedIn("coordinator");
-        coordinator.go("/triage?page=" + pageOf(id));
+        coordinator.go("/triage?page=" + pageOf(as("coordinator"), id));
         WebElement row = coordinator.waitFor(By.cssSelector("tr[data-request-id='" + id + "']"));
         assertThat(row.getText()).contains("New request");
         awaitConnected(coordinator);
@@ -91,7 +89,7 @@ class TriageBoardBrowserTest extends BrowserTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> read("coordinator", id).path("escalated").asBoolean());
 
         Browser coordinator = signedIn("coordinator");
-        coordinator.go("/triage?page=" + pageOf(id));
+        coordinator.go("/triage?page=" + pageOf(as("coordinator"), id));
         WebElement row = coordinator.waitFor(By.cssSelector("tr[data-request-id='" + id + "']"));
         assertThat(row.getAttribute("class")).contains("breached");
         List<String> badges = row.findElements(By.cssSelector(".badge")).stream().map(WebElement::getText).toList();
@@ -102,7 +100,7 @@ class TriageBoardBrowserTest extends BrowserTest {
     @Test
     void theBoardSaysWhenItsLiveConnectionIsLostAndCatchesUpWhenItIsBack() {
         Browser coordinator = signedIn("coordinator");
-        coordinator.go("/triage?page=" + pageOfTheNextSubmission());
+        coordinator.go("/triage?page=" + pageOfTheNextSubmission(as("coordinator")));
         awaitConnected(coordinator);
         WebElement status = coordinator.find(By.id("live-status"));
         assertThat(status.getText()).isEqualTo("Live: the list updates by itself.");
@@ -151,36 +149,5 @@ class TriageBoardBrowserTest extends BrowserTest {
         browser.driver().executeCdpCommand("Network.enable", java.util.Map.of());
         browser.driver().executeCdpCommand("Network.emulateNetworkConditions", java.util.Map.of(
                 "offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
-    }
-
-    /** Waits until the board's live connection is open (queues.js marks it). */
-    private static void awaitConnected(Browser browser) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> "true".equals(
-                browser.find(By.id("live-status")).getAttribute("data-connected")));
-    }
-
-    /** The board's page that shows the request, from the API's triage queue in the same order. */
-    private int pageOf(String id) {
-        List<String> ids = Workflow.ids(Workflow.allItems(as("coordinator"), "/api/queues/triage"), "id");
-        assertThat(ids).contains(id);
-        return ids.indexOf(id) / PAGE_SIZE;
-    }
-
-    /**
-     * The page a request submitted now will land on: the queue is ordered by due time, and every
-     * request in it is due before one submitted now (submitted earlier, on the same target), except
-     * those other tests placed in years to come.
-     */
-    private int pageOfTheNextSubmission() {
-        Instant farAhead = Instant.now().plus(Duration.ofDays(180));
-        long before = Workflow.allItems(as("coordinator"), "/api/queues/triage").stream()
-                .filter(item -> orderedBy(item).isBefore(farAhead))
-                .count();
-        return (int) (before / PAGE_SIZE);
-    }
-
-    private static Instant orderedBy(JsonNode item) {
-        String due = item.path("slaDueAt").asText(null);
-        return Instant.parse(due != null && !item.path("slaDueAt").isNull() ? due : item.path("submittedAt").asText());
     }
 }
