@@ -17,6 +17,7 @@ import org.studysupport.security.CurrentActor;
 import org.studysupport.web.Paging;
 import org.studysupport.web.ProblemHandler;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -84,7 +85,7 @@ public class AdminPage {
         Action.OPERATE.requireRole(CurrentActor.get());
         try {
             RetryOutcome outcome = deadLetters.retry(id, CurrentActor.get().id());
-            redirect.addFlashAttribute("retry", outcome);
+            redirect.addFlashAttribute("retry", RetryNotice.of(outcome));
         } catch (DomainException refused) {
             redirect.addFlashAttribute("refusal", ProblemHandler.toProblem(refused).getDetail());
         }
@@ -97,5 +98,20 @@ public class AdminPage {
         model.addAttribute("projections", list);
         model.addAttribute("rebuilding", list.stream().anyMatch(p -> p.replaying()
                 || p.rebuild() != null && p.rebuild().running()));
+    }
+
+    /**
+     * What the page says after a retry. Flash attributes live in the session, which is stored in the
+     * database (Spring Session JDBC) and so must be serializable, as the read side's outcome is not.
+     */
+    record RetryNotice(boolean retried, long remaining, Cause cause) implements Serializable {
+
+        record Cause(String type, String message) implements Serializable {
+        }
+
+        static RetryNotice of(RetryOutcome outcome) {
+            return new RetryNotice(outcome.retried(), outcome.remaining(), outcome.cause() == null ? null
+                    : new Cause(outcome.cause().type(), outcome.cause().message()));
+        }
     }
 }
