@@ -72,18 +72,28 @@ class ReadIndexesTest extends PostgresApiTest {
                 .contains("request_view_by_investigator").doesNotContain("Seq Scan");
     }
 
-    /** The ORDER BY as {@code RequestQueries} writes it for {@code sort=updatedAt,desc}. */
+    /**
+     * The ORDER BY as {@code RequestQueries} writes it for {@code sort=updatedAt,desc}: the index
+     * gives the rows in that order. (With a handful of matching rows in the test database a sort is
+     * cheaper and the planner takes it; sorting is priced out here, so the plan shows whether the
+     * index can serve the order at all, as it must when the status has many rows.)
+     */
     @Test
     void aStatusPageSortedByLastChangeIsReadInTheIndexsOrder() {
-        assertThat(plan("select id from request_view r where r.status = 'IN_PROGRESS'"
+        assertThat(plan("set enable_sort = off", "select id from request_view r where r.status = 'IN_PROGRESS'"
                 + " order by r.updated_at desc, r.submitted_at asc, r.id asc limit 20"))
                 .contains("Index Scan Backward using request_view_by_status_updated");
     }
 
     private String plan(String query) {
+        return plan("reset enable_sort", query);
+    }
+
+    private String plan(String setting, String query) {
         return jdbc.execute((ConnectionCallback<String>) connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set enable_seqscan = off");
+                statement.execute(setting);
                 StringBuilder plan = new StringBuilder();
                 try (ResultSet rows = statement.executeQuery("explain " + query)) {
                     while (rows.next()) {
@@ -91,6 +101,7 @@ class ReadIndexesTest extends PostgresApiTest {
                     }
                 } finally {
                     statement.execute("reset enable_seqscan");
+                    statement.execute("reset enable_sort");
                 }
                 return plan.toString();
             }
