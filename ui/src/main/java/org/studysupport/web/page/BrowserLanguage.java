@@ -1,9 +1,8 @@
 package org.studysupport.web.page;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +11,10 @@ import java.util.Locale;
  * The pages' language: Norwegian bokmål or English, the first of the two the browser asks for
  * ({@code Accept-Language}, in its order of preference). Norwegian in any of its tags ({@code nb},
  * {@code no}, {@code nn}) is bokmål; a browser that asks for neither gets bokmål, the network's
- * language. There is no language switch of our own: the browser's setting is the user's choice.
+ * language. There is no language switch of our own: the browser's setting is the user's choice
+ * (Spring's header resolver, whose {@code setLocale} refuses a change, with our choice of language).
  */
-public final class BrowserLanguage implements LocaleResolver {
+public final class BrowserLanguage extends AcceptHeaderLocaleResolver {
 
     public static final Locale BOKMAL = Locale.forLanguageTag("nb");
     public static final Locale ENGLISH = Locale.ENGLISH;
@@ -50,10 +50,5 @@ public final class BrowserLanguage implements LocaleResolver {
             }
         }
         return BOKMAL;
-    }
-
-    @Override
-    public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        throw new UnsupportedOperationException("The pages follow the browser's language.");
     }
 }

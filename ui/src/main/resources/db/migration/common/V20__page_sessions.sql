@@ -1,7 +1,7 @@
 -- The web pages' sessions (Spring Session JDBC): in the application's database, so that a user
 -- signed in on one node is signed in on every node, and a restart signs nobody out. The API is
 -- stateless and never opens one. Spring Session's own table layout; expired rows are deleted by
--- its clean-up job on every node.
+-- its clean-up job on every node. (H2 reads bytea as binary varying.)
 create table spring_session (
     primary_id            char(36)     not null,
     session_id            char(36)     not null,
